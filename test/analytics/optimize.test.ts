@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {minimizeBfgs, minimizeNelderMead} from "../../src/analytics/optimize.ts";
+import {minimizeBfgs, minimizeNelderMead} from "../../src/analytics/optimize.js";
 
 // Rosenbrock's function has its unique minimum 0 at (1, 1) (Rosenbrock 1960).
 const rosenbrock = ([x, y]: number[]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2;

@@ -1,0 +1,154 @@
+/**
+ * The campaign-performance simulation: daily delivery of campaigns on six channels over two
+ * years, from a generative model whose true parameters we keep (so reports can be checked).
+ *
+ * Per channel c the expected revenue on a day with spend s is
+ *     R(s) = demand(t) · roas_c · ref_c · (s / ref_c)^elasticity_c
+ * (a power response: diminishing returns when elasticity < 1, true average ROAS roas_c at the
+ * reference spend ref_c), where demand(t) carries a weekly pattern and a November-December lift.
+ * Impressions follow spend through a CPM, clicks through a CTR, conversions through revenue / AOV.
+ *
+ * Scale changes the number of campaigns (and so rows), never the two-year window or the story:
+ *   tiny 6 campaigns · small 12 · default 18 · large 60  (× 731 days, fewer for late starters)
+ */
+import {Random} from "../shared/random.js";
+import type {BuildOptions, Scale} from "../shared/options.js";
+import {DAY_MS, parseIsoDate} from "../shared/schema.js";
+import type {TableColumns} from "../shared/validate.js";
+import {CHANNELS, type Channel} from "./schema.js";
+
+export const SIMULATION_START = "2024-01-01";
+export const SIMULATION_DAYS = 731;
+
+export const CAMPAIGNS_PER_SCALE: Record<Scale, number> = {tiny: 6, small: 12, default: 18, large: 60};
+
+/** The true generative parameters of one channel. */
+export interface ChannelTruth {
+  channel: Channel;
+  /** Average revenue per dollar at the reference daily spend. */
+  roas: number;
+  /** Exponent of the power response: below 1 means diminishing returns. */
+  elasticity: number;
+  /** Reference daily spend per campaign (USD). */
+  referenceSpend: number;
+  cpm: number;
+  ctr: number;
+  averageOrderValue: number;
+  newCustomerShare: number;
+}
+
+export const CHANNEL_TRUTH: Record<Channel, ChannelTruth> = {
+  search: {channel: "search", roas: 4.2, elasticity: 0.62, referenceSpend: 900, cpm: 28, ctr: 0.045, averageOrderValue: 92, newCustomerShare: 0.35},
+  social: {channel: "social", roas: 2.6, elasticity: 0.78, referenceSpend: 700, cpm: 9, ctr: 0.011, averageOrderValue: 74, newCustomerShare: 0.55},
+  display: {channel: "display", roas: 1.3, elasticity: 0.7, referenceSpend: 500, cpm: 3.5, ctr: 0.0035, averageOrderValue: 81, newCustomerShare: 0.5},
+  email: {channel: "email", roas: 9.5, elasticity: 0.45, referenceSpend: 120, cpm: 0.9, ctr: 0.028, averageOrderValue: 68, newCustomerShare: 0.06},
+  video: {channel: "video", roas: 1.7, elasticity: 0.85, referenceSpend: 800, cpm: 14, ctr: 0.006, averageOrderValue: 88, newCustomerShare: 0.6},
+  affiliate: {channel: "affiliate", roas: 3.4, elasticity: 0.9, referenceSpend: 300, cpm: 6, ctr: 0.009, averageOrderValue: 79, newCustomerShare: 0.4}
+};
+
+const THEMES: Record<Channel, string[]> = {
+  search: ["Brand keywords", "Generic keywords", "Competitor conquest", "Shopping feed", "Local intent"],
+  social: ["Prospecting lookalikes", "Retargeting carousel", "Creator partnerships", "Stories launch"],
+  display: ["Awareness banners", "Programmatic retargeting", "Native articles"],
+  email: ["Weekly newsletter", "Win-back series", "Cart abandonment", "Loyalty perks"],
+  video: ["Pre-roll 15s", "Connected TV", "Product explainers"],
+  affiliate: ["Cashback partners", "Coupon sites", "Review publishers"]
+};
+
+/** Expected revenue of a day's spend for a channel at demand 1 (the true response curve). */
+export function trueExpectedRevenue(truth: ChannelTruth, spend: number): number {
+  if (spend <= 0) return 0;
+  return truth.roas * truth.referenceSpend * Math.pow(spend / truth.referenceSpend, truth.elasticity);
+}
+
+/** Demand multiplier of a day: weekly pattern and the November-December lift (true seasonality). */
+export function demandMultiplier(day: number): number {
+  const date = new Date(day * DAY_MS);
+  const weekday = date.getUTCDay(); // 0 = Sunday
+  const weekly = [0.9, 1.05, 1.06, 1.04, 1.02, 0.98, 0.85][weekday];
+  const month = date.getUTCMonth();
+  const dom = date.getUTCDate();
+  let holiday = 1;
+  if (month === 10) holiday = 1.15 + (dom >= 24 ? 0.35 : 0); // November, Black Friday week
+  if (month === 11) holiday = dom <= 24 ? 1.3 : 0.95; // December: gifting, then a post-Christmas lull
+  return weekly * holiday;
+}
+
+export interface CampaignPlan {
+  id: string;
+  name: string;
+  channel: Channel;
+  startDay: number;
+  /** Typical daily budget (USD). */
+  budget: number;
+}
+
+export function planCampaigns(random: Random, count: number): CampaignPlan[] {
+  const start = parseIsoDate(SIMULATION_START)!;
+  const plans: CampaignPlan[] = [];
+  const used = new Map<Channel, number>();
+  for (let i = 0; i < count; i++) {
+    const channel = CHANNELS[i % CHANNELS.length];
+    const k = used.get(channel) ?? 0;
+    used.set(channel, k + 1);
+    const themes = THEMES[channel];
+    const theme = themes[k % themes.length] + (k >= themes.length ? ` ${Math.floor(k / themes.length) + 1}` : "");
+    const truth = CHANNEL_TRUTH[channel];
+    // Most campaigns run from day one; about one in four launches later in the first year.
+    const late = random.bernoulli(0.25) ? random.intBetween(30, 300) : 0;
+    plans.push({
+      id: `C${String(i + 1).padStart(3, "0")}`,
+      name: `${channel[0].toUpperCase()}${channel.slice(1)} · ${theme}`,
+      channel,
+      startDay: start + late,
+      budget: truth.referenceSpend * random.between(0.5, 1.6)
+    });
+  }
+  return plans;
+}
+
+/** Raw tables `campaigns` and `daily_metrics` in the report's schema. */
+export function simulateCampaigns({seed, scale}: Pick<BuildOptions, "seed" | "scale">): Map<string, TableColumns> {
+  const root = new Random(seed).fork("campaigns");
+  const plans = planCampaigns(root.fork("plan"), CAMPAIGNS_PER_SCALE[scale]);
+  const start = parseIsoDate(SIMULATION_START)!;
+  const daily: TableColumns = {date: [], campaign_id: [], impressions: [], clicks: [], conversions: [], spend: [], revenue: [], new_customers: []};
+  for (const plan of plans) {
+    const random = root.fork(plan.id);
+    const truth = CHANNEL_TRUTH[plan.channel];
+    // Budgets drift slowly (a random walk on the log scale) so spend varies enough to reveal the curve.
+    let drift = 0;
+    for (let day = start; day < start + SIMULATION_DAYS; day++) {
+      drift = 0.97 * drift + random.normal(0, 0.06);
+      if (day < plan.startDay) continue;
+      const demand = demandMultiplier(day);
+      const month = new Date(day * DAY_MS).getUTCMonth();
+      const seasonalBudget = month === 10 || month === 11 ? 1.35 : 1;
+      const spend = Math.round(plan.budget * seasonalBudget * Math.exp(drift + random.normal(0, 0.12)) * 100) / 100;
+      const impressions = random.poisson((spend / truth.cpm) * 1000);
+      const clicks = random.binomial(impressions, truth.ctr * Math.sqrt(demand));
+      const expectedConversions = (demand * trueExpectedRevenue(truth, spend)) / truth.averageOrderValue;
+      const conversions = clicks === 0 ? 0 : random.binomial(clicks, Math.min(0.95, expectedConversions / Math.max(1, impressions * truth.ctr)));
+      let revenue = 0;
+      for (let k = 0; k < conversions; k++) revenue += truth.averageOrderValue * random.logNormal(-0.08, 0.4);
+      daily.date.push(day);
+      daily.campaign_id.push(plan.id);
+      daily.impressions.push(impressions);
+      daily.clicks.push(clicks);
+      daily.conversions.push(conversions);
+      daily.spend.push(spend);
+      daily.revenue.push(Math.round(revenue * 100) / 100);
+      daily.new_customers.push(random.binomial(conversions, truth.newCustomerShare));
+    }
+  }
+  const campaigns: TableColumns = {
+    campaign_id: plans.map((p) => p.id),
+    campaign_name: plans.map((p) => p.name),
+    channel: plans.map((p) => p.channel),
+    start_date: plans.map((p) => p.startDay)
+  };
+  return new Map([
+    ["campaigns", campaigns],
+    ["daily_metrics", daily]
+  ]);
+}

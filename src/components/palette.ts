@@ -1,0 +1,11 @@
+/** Colours shared across the site (readable on the light and dark themes). */
+export const CHANNEL_ORDER = ["search", "social", "display", "email", "video", "affiliate"];
+// Observable 10 categorical scheme (Plot's default "observable10"), fixed per channel so a
+// channel keeps its colour on every page.
+export const CHANNEL_COLORS = ["#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#3ca951", "#ff8ab7"];
+
+export const channelColor = {domain: CHANNEL_ORDER, range: CHANNEL_COLORS, legend: true};
+
+/** Spend vs revenue, used wherever the two are drawn together. */
+export const SPEND_COLOR = "#ff725c";
+export const REVENUE_COLOR = "#4269d0";

@@ -1,0 +1,87 @@
+/**
+ * Opens built pages in Debian's Chromium (playwright-core, no downloaded browser) and records what
+ * a reader would suffer: console errors, page errors, failed or off-host requests, cells that
+ * errored or never finished, and charts or SQL results that never appeared.
+ */
+import {existsSync, mkdirSync} from "node:fs";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+];
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(path)) throw new Error(`Chromium not found at ${path}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  return path;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true});
+}
+
+export interface PageReport {
+  consoleErrors: string[];
+  pageErrors: string[];
+  offHostRequests: string[];
+  failedRequests: string[];
+  cellErrors: string[];
+  charts: number;
+  tables: number;
+  pending: number;
+  overflowX: number;
+}
+
+/** Loads `url` and waits until every cell has settled and at least `charts` charts and `tables` tables show. */
+export async function openPage(browser: Browser, url: string, {charts = 0, tables = 0, viewport = {width: 1280, height: 900}, timeoutMs = 60_000, screenshot}: {charts?: number; tables?: number; viewport?: {width: number; height: number}; timeoutMs?: number; screenshot?: string} = {}): Promise<{page: Page; report: PageReport; close: () => Promise<void>}> {
+  const context = await browser.newContext({viewport});
+  const page = await context.newPage();
+  const report: PageReport = {consoleErrors: [], pageErrors: [], offHostRequests: [], failedRequests: [], cellErrors: [], charts: 0, tables: 0, pending: 0, overflowX: 0};
+  page.on("console", (message) => {
+    if (message.type() === "error") report.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => report.pageErrors.push(error.message));
+  page.on("request", (request) => {
+    const u = request.url();
+    if (u.startsWith("data:") || u.startsWith("blob:")) return;
+    if (new URL(u).hostname !== "127.0.0.1") report.offHostRequests.push(u);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) report.failedRequests.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(url, {waitUntil: "load", timeout: timeoutMs});
+  await page
+    .waitForFunction(
+      ({charts, tables}) => {
+        const pending = document.querySelectorAll("observablehq-loading").length;
+        const errors = document.querySelectorAll(".observablehq--error").length;
+        const chartCount = document.querySelectorAll("#observablehq-main svg[class^='plot'], #observablehq-main figure svg").length;
+        const tableCount = [...document.querySelectorAll("#observablehq-main table")].filter((t) => t.querySelectorAll("tbody tr").length > 0).length;
+        return errors > 0 || (pending === 0 && chartCount >= charts && tableCount >= tables);
+      },
+      {charts, tables},
+      {timeout: timeoutMs, polling: 100}
+    )
+    .catch(() => undefined);
+  Object.assign(
+    report,
+    await page.evaluate(() => ({
+      cellErrors: [...document.querySelectorAll(".observablehq--error")].map((e) => e.textContent ?? ""),
+      charts: document.querySelectorAll("#observablehq-main svg[class^='plot'], #observablehq-main figure svg").length,
+      tables: [...document.querySelectorAll("#observablehq-main table")].filter((t) => t.querySelectorAll("tbody tr").length > 0).length,
+      pending: document.querySelectorAll("observablehq-loading").length,
+      overflowX: document.documentElement.scrollWidth - window.innerWidth
+    }))
+  );
+  if (screenshot) {
+    mkdirSync(screenshot.slice(0, screenshot.lastIndexOf("/")), {recursive: true});
+    await page.screenshot({path: screenshot, fullPage: true});
+  }
+  return {page, report, close: () => context.close()};
+}

@@ -1,0 +1,16 @@
+/**
+ * Every page of the site and what must have rendered on it. Each report adds its pages here;
+ * site.test.ts fails if a built page is missing from this list.
+ */
+export interface PageExpectation {
+  path: string;
+  /** At least this many Plot charts. */
+  charts: number;
+  /** At least this many tables with rows (SQL results, data tables). */
+  tables: number;
+}
+
+export const PAGES: PageExpectation[] = [
+  {path: "", charts: 1, tables: 1},
+  {path: "about", charts: 0, tables: 0}
+];
