@@ -25,32 +25,23 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
   let field = "";
   let fields: string[] = [];
   let inQuotes = false;
-  let quoteJustClosed = false;
+  let afterQuote = false; // just closed a quoted field: only a delimiter or line end may follow
   let line = 1;
   let recordLine = 1;
   let sep = delimiter;
   let pendingCR = false;
-  let sawAny = false;
+  let carry = ""; // text held back until the next chunk decides its meaning
+  let started = false;
   const finishRecord = (): CsvRecord | undefined => {
     fields.push(field);
     const record = {line: recordLine, fields};
     field = "";
     fields = [];
-    quoteJustClosed = false;
-    // Skip blank lines (a single empty field).
+    afterQuote = false;
+    // A blank line is a single empty field: skip it.
     return record.fields.length === 1 && record.fields[0] === "" ? undefined : record;
   };
-  for await (const chunk of chunks as AsyncIterable<string>) {
-    let text = chunk;
-    if (!sawAny) {
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark
-      if (sep === undefined) {
-        const firstLine = text.split(/\r?\n/, 1)[0];
-        const counts = [",", ";", "\t", "|"].map((d) => [d, firstLine.split(d).length] as const);
-        sep = counts.sort((a, b) => b[1] - a[1])[0][0];
-      }
-      if (text.length > 0) sawAny = true;
-    }
+  function* consume(text: string, final: boolean): Generator<CsvRecord> {
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
       if (pendingCR) {
@@ -59,16 +50,16 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
       }
       if (inQuotes) {
         if (ch === '"') {
+          if (i + 1 === text.length && !final) {
+            carry = '"'; // a doubled quote may continue in the next chunk
+            return;
+          }
           if (text[i + 1] === '"') {
             field += '"';
             i++;
-          } else if (i + 1 === text.length) {
-            // The quote may be doubled across a chunk boundary: decide on the next chunk.
-            inQuotes = false;
-            quoteJustClosed = true;
           } else {
             inQuotes = false;
-            quoteJustClosed = true;
+            afterQuote = true;
           }
         } else {
           if (ch === "\n") line++;
@@ -76,41 +67,56 @@ export async function* parseCsv(chunks: AsyncIterable<string> | Iterable<string>
         }
         continue;
       }
-      if (ch === '"') {
-        if (quoteJustClosed && i === 0) {
-          // Doubled quote split across chunks: reopen.
-          field += '"';
-          inQuotes = true;
-          quoteJustClosed = false;
-          continue;
-        }
-        if (field.length > 0) throw new CsvSyntaxError(file, line, `a quote inside an unquoted field`);
-        inQuotes = true;
-        continue;
-      }
       if (ch === sep) {
         fields.push(field);
         field = "";
-        quoteJustClosed = false;
-        continue;
-      }
-      if (ch === "\n" || ch === "\r") {
+        afterQuote = false;
+      } else if (ch === "\n" || ch === "\r") {
         const record = finishRecord();
         if (record) yield record;
         if (ch === "\r") pendingCR = true;
         line++;
         recordLine = line;
-        continue;
+      } else if (afterQuote) {
+        throw new CsvSyntaxError(file, line, "text after a closing quote");
+      } else if (ch === '"') {
+        if (field.length > 0) throw new CsvSyntaxError(file, line, "a quote inside an unquoted field");
+        inQuotes = true;
+      } else {
+        field += ch;
       }
-      if (quoteJustClosed) throw new CsvSyntaxError(file, line, `text after a closing quote`);
-      field += ch;
     }
   }
-  if (inQuotes) throw new CsvSyntaxError(file, recordLine, `a quoted field is never closed`);
+  for await (const chunk of chunks as AsyncIterable<string>) {
+    let text = carry + chunk;
+    carry = "";
+    if (!started) {
+      // Wait for the whole header line before detecting the delimiter.
+      if (!/[\r\n]/.test(text)) {
+        carry = text;
+        continue;
+      }
+      started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // byte-order mark
+      sep ??= detectDelimiter(text.split(/\r?\n/, 1)[0]);
+    }
+    yield* consume(text, false);
+  }
+  if (!started) {
+    if (carry.charCodeAt(0) === 0xfeff) carry = carry.slice(1);
+    sep ??= detectDelimiter(carry);
+  }
+  yield* consume(carry, true);
+  if (inQuotes) throw new CsvSyntaxError(file, recordLine, "a quoted field is never closed");
   if (field.length > 0 || fields.length > 0) {
     const record = finishRecord();
     if (record) yield record;
   }
+}
+
+function detectDelimiter(header: string): string {
+  const counts = [",", ";", "\t", "|"].map((d) => [d, header.split(d).length] as const);
+  return counts.sort((a, b) => b[1] - a[1])[0][0];
 }
 
 /** Streams a CSV file's records. */

@@ -1,20 +1,20 @@
 /**
- * Weekly spend and revenue over time: two lines on one dollar axis, with the gap between them
- * being the return. Input: daily rows {date (ms, UTC), spend, revenue}.
+ * Weekly spend and revenue over time: two lines on one dollar axis; the gap between them is the
+ * return. Input: weekly totals {week (ms, UTC Monday), spend, revenue} (see analytics/time.ts).
  */
 import * as Plot from "npm:@observablehq/plot";
 import {REVENUE_COLOR, SPEND_COLOR} from "./palette.js";
 
-export interface DailyMoney {
-  date: number;
+export interface WeeklyMoney {
+  week: number;
   spend: number;
   revenue: number;
 }
 
-export function spendRevenueChart(rows: DailyMoney[], {width = 640, height = 300}: {width?: number; height?: number} = {}) {
-  const long = rows.flatMap((d) => [
-    {date: new Date(d.date), series: "Revenue", value: d.revenue},
-    {date: new Date(d.date), series: "Spend", value: d.spend}
+export function spendRevenueChart(weeks: WeeklyMoney[], {width = 640, height = 300}: {width?: number; height?: number} = {}) {
+  const long = weeks.flatMap((w) => [
+    {week: new Date(w.week), series: "Revenue", value: w.revenue},
+    {week: new Date(w.week), series: "Spend", value: w.spend}
   ]);
   return Plot.plot({
     width,
@@ -25,7 +25,7 @@ export function spendRevenueChart(rows: DailyMoney[], {width = 640, height = 300
     color: {domain: ["Revenue", "Spend"], range: [REVENUE_COLOR, SPEND_COLOR], legend: true},
     marks: [
       Plot.ruleY([0]),
-      Plot.lineY(long, Plot.binX({y: "sum"}, {x: "date", y: "value", stroke: "series", interval: "week", curve: "monotone-x", tip: true}))
+      Plot.lineY(long, {x: "week", y: "value", stroke: "series", curve: "monotone-x", tip: {format: {x: "%b %d, %Y", y: "$,.0f"}}})
     ]
   });
 }
