@@ -29,7 +29,6 @@ export default {
   search: true,
   toc: true,
   pager: true,
-  cleanUrls: true,
   // Arrow files need no DuckDB extension; turning json and parquet off stops Framework from
   // downloading them from extensions.duckdb.org at build time.
   duckdb: {extensions: {json: null, parquet: null}}

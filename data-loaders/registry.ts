@@ -1,10 +1,23 @@
 /**
  * The raw schema of every report that accepts real data, by report id (the sub-folder name under
- * DATA_DIR). `npm run validate` and the schema docs read this list.
+ * DATA_DIR). A report joins by exporting `rawTables` from data-loaders/<report>/schema.ts;
+ * `npm run validate` and the schema docs (docs/real-data.md) find it there.
  */
+import {existsSync, readdirSync} from "node:fs";
+import {dirname, join} from "node:path";
+import {fileURLToPath, pathToFileURL} from "node:url";
 import type {TableSpec} from "./shared/schema.js";
-import {rawTables as campaigns} from "./campaigns/schema.js";
 
-export const RAW_SCHEMAS: Record<string, readonly TableSpec[]> = {
-  campaigns
-};
+const here = dirname(fileURLToPath(import.meta.url));
+
+export async function loadRawSchemas(): Promise<Record<string, readonly TableSpec[]>> {
+  const schemas: Record<string, readonly TableSpec[]> = {};
+  for (const entry of readdirSync(here, {withFileTypes: true}).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isDirectory() || entry.name === "shared") continue;
+    const file = join(here, entry.name, "schema.ts");
+    if (!existsSync(file)) continue;
+    const module = (await import(pathToFileURL(file).href)) as {rawTables?: readonly TableSpec[]};
+    if (module.rawTables) schemas[entry.name] = module.rawTables;
+  }
+  return schemas;
+}

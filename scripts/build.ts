@@ -4,14 +4,14 @@
  * leaves the previous dist/ untouched and exits non-zero: nothing half-made is published.
  */
 import {spawnSync} from "node:child_process";
-import {existsSync, renameSync, rmSync} from "node:fs";
-import {dirname, join} from "node:path";
+import {cpSync, existsSync, mkdirSync, renameSync, rmSync} from "node:fs";
+import {dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {validateAll} from "./validate.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const output = process.env.OBSERVABLE_OUTPUT ?? "dist";
-const staging = ".build-staging";
+const output = resolve(root, process.env.OBSERVABLE_OUTPUT ?? "dist");
+const staging = `.build-staging-${process.pid}`; // one per build, so concurrent builds do not collide
 
 await import("./prepare.js");
 if (!(await validateAll())) process.exit(1);
@@ -24,9 +24,16 @@ const result = spawnSync("observable", ["build"], {
 });
 if (result.status !== 0 || !existsSync(join(root, staging, "index.html"))) {
   rmSync(join(root, staging), {recursive: true, force: true});
-  console.error(`\nBuild failed: ${output}/ was left as it was. Fix the error above and run npm run build again.`);
+  console.error(`\nBuild failed: ${output} was left as it was. Fix the error above and run npm run build again.`);
   process.exit(result.status || 1);
 }
-rmSync(join(root, output), {recursive: true, force: true});
-renameSync(join(root, staging), join(root, output));
-console.error(`Built the site into ${output}/. Open it with: npm run serve`);
+rmSync(output, {recursive: true, force: true});
+mkdirSync(dirname(output), {recursive: true});
+try {
+  renameSync(join(root, staging), output);
+} catch {
+  // Another file system (e.g. an output folder in /tmp): copy, then remove the staging folder.
+  cpSync(join(root, staging), output, {recursive: true});
+  rmSync(join(root, staging), {recursive: true, force: true});
+}
+console.error(`Built the site into ${output}. Open it with: npm run serve`);

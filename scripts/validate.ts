@@ -6,15 +6,16 @@
  */
 import {existsSync} from "node:fs";
 import {fileURLToPath} from "node:url";
-import {RAW_SCHEMAS} from "../data-loaders/registry.js";
+import {loadRawSchemas} from "../data-loaders/registry.js";
 import {readOptions, reportDataDir} from "../data-loaders/shared/options.js";
 import {formatProblems, validateReportDir, type Problem} from "../data-loaders/shared/validate.js";
 
 export async function validateAll(dataDir?: string, log: (line: string) => void = (l) => console.error(l)): Promise<boolean> {
   const options = readOptions(dataDir ? {...process.env, DATA_DIR: dataDir} : process.env);
+  const schemas = await loadRawSchemas();
   const problems: Problem[] = [];
   let checked = 0;
-  for (const [report, specs] of Object.entries(RAW_SCHEMAS)) {
+  for (const [report, specs] of Object.entries(schemas)) {
     const dir = reportDataDir(report, options);
     if (!dir) continue;
     if (!existsSync(dir)) {
@@ -28,7 +29,7 @@ export async function validateAll(dataDir?: string, log: (line: string) => void 
     log(`validate: ${report}: ${result.problems.length === 0 ? "ok" : `${result.problems.length} problem(s)`} (${specs.length} tables, ${rows.toLocaleString("en-US")} rows, ${dir})`);
   }
   if (options.dataDir && checked === 0) {
-    log(`validate: ${options.dataDir} has no report folder (expected one of: ${Object.keys(RAW_SCHEMAS).join(", ")})`);
+    log(`validate: ${options.dataDir} has no report folder (expected one of: ${Object.keys(schemas).join(", ")})`);
     return false;
   }
   if (problems.length > 0) {

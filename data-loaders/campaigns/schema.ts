@@ -9,7 +9,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const campaigns: TableSpec = {
   name: "campaigns",
-  description: "One row per marketing campaign.",
+  description: "Marketing campaigns and the channel each runs on.",
   grain: "campaign",
   primaryKey: ["campaign_id"],
   columns: [

@@ -2,14 +2,15 @@
 // other host for anything, and shows its charts and SQL results; the site also works under a
 // sub-path and on a phone-sized screen. Needs `npm run build` first (npm run test:browser does it).
 import {existsSync, readdirSync} from "node:fs";
-import {join, relative} from "node:path";
+import {join, relative, resolve} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {startStaticServer, type StaticServer} from "../../scripts/static-server.js";
 import {launchChromium, openPage} from "./harness.js";
 import {PAGES} from "./pages.js";
 
-const dist = join(import.meta.dirname, "..", "..", "dist");
+// SITE_DIR lets a developer test a build made elsewhere (OBSERVABLE_OUTPUT=...); default dist/.
+const dist = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(import.meta.dirname, "..", "..", "dist");
 const shots = join(import.meta.dirname, "..", ".output", "screenshots");
 let browser: Browser;
 let server: StaticServer;

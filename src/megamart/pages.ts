@@ -1,0 +1,4 @@
+// The pages of this report, in reading order (shown in the sidebar and on the overview page).
+import type {ReportPage} from "../reports.js";
+
+export const PAGES: ReportPage[] = [];
