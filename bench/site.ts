@@ -49,21 +49,25 @@ interface Timing {
   bytes: number;
 }
 
-async function measure(path: string): Promise<Timing> {
+async function measure(path: string, expected: {charts: number; tables: number} = {charts: 0, tables: 0}): Promise<Timing> {
   const context = await browser.newContext({viewport: {width: 1280, height: 900}});
   const page = await context.newPage();
   server.sent.clear();
   await page.goto(server.url + path, {waitUntil: "commit"});
   // Passed as source text: tsx's name-keeping helpers do not exist inside the page.
   const t = (await page.evaluate(`new Promise((resolve) => {
+    const expected = ${JSON.stringify(expected)};
     const out = {ready: NaN, chart: NaN, sql: NaN};
     const started = performance.now();
     function check() {
       const now = performance.now();
       const main = document.querySelector("#observablehq-main");
+      window.scrollTo(0, document.documentElement.scrollHeight); // as a reader would: some cells wait until visible
+      const charts = document.querySelectorAll("#observablehq-main svg[class^='plot'], #observablehq-main figure svg").length;
+      const tables = [...document.querySelectorAll("#observablehq-main table")].filter((t) => t.querySelector("tbody tr")).length;
       if (Number.isNaN(out.chart) && document.querySelector("#observablehq-main svg[class^='plot'], #observablehq-main figure svg")) out.chart = now;
       if (Number.isNaN(out.sql) && [...document.querySelectorAll("#observablehq-main table")].some((t) => t.querySelector("tbody tr"))) out.sql = now;
-      if (main && document.readyState === "complete" && document.querySelectorAll("observablehq-loading").length === 0) {
+      if (main && document.readyState === "complete" && document.querySelectorAll("observablehq-loading").length === 0 && charts >= expected.charts && tables >= expected.tables) {
         out.ready = now;
         resolve(out);
       } else if (now - started > 60000) resolve(out);
@@ -84,7 +88,7 @@ for (let i = 0; i < runs; i++) {
   baseline.push(await measure("bench-blank"));
   for (const p of PAGES) {
     const list = results.get(p.path) ?? [];
-    list.push(await measure(p.path));
+    list.push(await measure(p.path, p));
     results.set(p.path, list);
   }
 }
@@ -97,13 +101,14 @@ rows.push(`Site benchmark, ${runs} runs per page (median), ${new Date().toISOStr
 rows.push("");
 rows.push(`| build | seconds |\n|---|---|\n| cold (loader cache cleared) | ${cold.toFixed(1)} |\n| warm rebuild | ${warm.toFixed(1)} |\n| warm / cold | ${(warm / cold).toFixed(2)} |`);
 rows.push("");
-rows.push(`Blank page baseline: ready in ${base.toFixed(0)} ms, ${(baseBytes / 1024).toFixed(0)} KB transferred.`);
+rows.push(`Blank page baseline: ready in ${base.toFixed(0)} ms, ${(baseBytes / 1024).toFixed(0)} KB transferred (gzip, as static hosts serve it).`);
 rows.push("");
-rows.push("| page | first chart (× blank) | first SQL result (× blank) | all cells settled (× blank) | transferred (KB) | transferred (× blank) |");
+rows.push("| page | first chart (× blank) | first SQL result (× blank) | all cells settled (× blank) | transferred, gzip (KB) | transferred (× blank) |");
 rows.push("|---|---|---|---|---|---|");
 for (const p of PAGES) {
   const list = results.get(p.path)!;
   const ratio = (key: "chart" | "sql" | "ready") => {
+    if ((key === "chart" && p.charts === 0) || (key === "sql" && p.tables === 0)) return "–";
     const values = list.map((t) => t[key]).filter((v) => Number.isFinite(v));
     return values.length ? `${(median(values) / base).toFixed(2)}` : "–";
   };

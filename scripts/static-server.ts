@@ -1,11 +1,16 @@
 /**
  * A minimal static file server for dist/, on 127.0.0.1 only, optionally under a sub-path (to prove
  * the site works wherever it is hosted). Clean URLs: /about serves about.html. Used by
- * `npm run serve`, the browser tests and the benchmarks.
+ * `npm run serve`, the browser tests and the benchmarks. Compresses with gzip when the client
+ * accepts it, as real static hosts do, so transferred bytes in benchmarks are realistic.
  */
-import {createReadStream, existsSync, statSync} from "node:fs";
+import {existsSync, readFileSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import {extname, join, normalize} from "node:path";
+import {gzipSync} from "node:zlib";
+
+/** Types a typical static host (GitHub Pages, Netlify, nginx with gzip on) compresses. */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".wasm", ".arrow", ".csv"]);
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -31,6 +36,7 @@ export interface StaticServer {
 export function startStaticServer({dir, base = "/", port = 0}: {dir: string; base?: string; port?: number}): Promise<StaticServer> {
   const prefix = base.endsWith("/") ? base : base + "/";
   const sent = new Map<string, number>();
+  const gzipCache = new Map<string, Buffer>();
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (!url.pathname.startsWith(prefix)) {
@@ -49,10 +55,18 @@ export function startStaticServer({dir, base = "/", port = 0}: {dir: string; bas
       res.writeHead(404, {"content-type": "text/plain"}).end("not found");
       return;
     }
-    const size = statSync(file).size;
-    sent.set(url.pathname, (sent.get(url.pathname) ?? 0) + size);
-    res.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": size, "cache-control": "no-cache"});
-    createReadStream(file).pipe(res);
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    let body: Buffer = readFileSync(file);
+    const headers: Record<string, string | number> = {"content-type": type, "cache-control": "no-cache"};
+    if (COMPRESSIBLE.has(extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      let zipped = gzipCache.get(file);
+      if (!zipped) gzipCache.set(file, (zipped = gzipSync(body, {level: 6})));
+      body = zipped;
+      headers["content-encoding"] = "gzip";
+    }
+    headers["content-length"] = body.length;
+    sent.set(url.pathname, (sent.get(url.pathname) ?? 0) + body.length);
+    res.writeHead(200, headers).end(body);
   });
   return new Promise((resolve) => {
     server.listen(port, "127.0.0.1", () => {

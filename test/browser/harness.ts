@@ -32,6 +32,8 @@ export interface PageReport {
   offHostRequests: string[];
   failedRequests: string[];
   cellErrors: string[];
+  /** Every URL requested (same host), in order. */
+  requests: string[];
   charts: number;
   tables: number;
   pending: number;
@@ -39,10 +41,10 @@ export interface PageReport {
 }
 
 /** Loads `url` and waits until every cell has settled and at least `charts` charts and `tables` tables show. */
-export async function openPage(browser: Browser, url: string, {charts = 0, tables = 0, viewport = {width: 1280, height: 900}, timeoutMs = 60_000, screenshot}: {charts?: number; tables?: number; viewport?: {width: number; height: number}; timeoutMs?: number; screenshot?: string} = {}): Promise<{page: Page; report: PageReport; close: () => Promise<void>}> {
+export async function openPage(browser: Browser, url: string, {charts = 0, tables = 0, viewport = {width: 1280, height: 900}, timeoutMs = 60_000, screenshot, scroll = true}: {charts?: number; tables?: number; viewport?: {width: number; height: number}; timeoutMs?: number; screenshot?: string; scroll?: boolean} = {}): Promise<{page: Page; report: PageReport; close: () => Promise<void>}> {
   const context = await browser.newContext({viewport});
   const page = await context.newPage();
-  const report: PageReport = {consoleErrors: [], pageErrors: [], offHostRequests: [], failedRequests: [], cellErrors: [], charts: 0, tables: 0, pending: 0, overflowX: 0};
+  const report: PageReport = {consoleErrors: [], pageErrors: [], offHostRequests: [], failedRequests: [], cellErrors: [], requests: [], charts: 0, tables: 0, pending: 0, overflowX: 0};
   page.on("console", (message) => {
     if (message.type() === "error") report.consoleErrors.push(message.text());
   });
@@ -50,6 +52,7 @@ export async function openPage(browser: Browser, url: string, {charts = 0, table
   page.on("request", (request) => {
     const u = request.url();
     if (u.startsWith("data:") || u.startsWith("blob:")) return;
+    report.requests.push(u);
     if (new URL(u).hostname !== "127.0.0.1") report.offHostRequests.push(u);
   });
   page.on("response", (response) => {
@@ -58,14 +61,16 @@ export async function openPage(browser: Browser, url: string, {charts = 0, table
   await page.goto(url, {waitUntil: "load", timeout: timeoutMs});
   await page
     .waitForFunction(
-      ({charts, tables}) => {
+      ({charts, tables, scroll}) => {
+        // Scroll down as a reader would: some cells wait until they are visible (visibility()).
+        if (scroll) window.scrollTo(0, document.documentElement.scrollHeight);
         const pending = document.querySelectorAll("observablehq-loading").length;
         const errors = document.querySelectorAll(".observablehq--error").length;
         const chartCount = document.querySelectorAll("#observablehq-main svg[class^='plot'], #observablehq-main figure svg").length;
         const tableCount = [...document.querySelectorAll("#observablehq-main table")].filter((t) => t.querySelectorAll("tbody tr").length > 0).length;
         return errors > 0 || (pending === 0 && chartCount >= charts && tableCount >= tables);
       },
-      {charts, tables},
+      {charts, tables, scroll},
       {timeout: timeoutMs, polling: 100}
     )
     .catch(() => undefined);

@@ -69,6 +69,14 @@ describe("built site", () => {
     }
   });
 
+  it("downloads the DuckDB engine only when the reader scrolls to the SQL section", async () => {
+    const {page, report, close} = await openPage(browser, server.url, {charts: 1, scroll: false, viewport: {width: 390, height: 844}});
+    await page.waitForLoadState("networkidle");
+    await close();
+    expect(report.charts).toBeGreaterThanOrEqual(1);
+    expect(report.requests.filter((u) => u.endsWith(".wasm"))).toEqual([]);
+  });
+
   it("fits a phone screen without sideways scrolling", async () => {
     const {report, close} = await openPage(browser, server.url, {charts: 1, tables: 1, viewport: {width: 390, height: 844}, screenshot: join(shots, "index-phone.png")});
     await close();
