@@ -259,6 +259,22 @@ describe("summarizeTransactions and the calibration/holdout check on CDNOW_sampl
     expect(summary.holdoutFrequency.reduce((s, v) => s + v, 0)).toBe(reference.transactions.holdoutRepeatPurchases);
   });
 
+  it("fitted from the raw purchases, gives CLVTools' estimates (exact times, not 2-decimal weeks)", () => {
+    // CLVTools tests/testthat/test_correctness_bgnbd.R ("Our estimates", cdnow split 1997-09-30, weeks):
+    // r 0.2425945, alpha 4.4136019, a 0.7929199, b 2.4258881, LL -9582.429.
+    const bg = fitBgNbd(summary);
+    const clvtools = {r: 0.2425945, alpha: 4.4136019, a: 0.7929199, b: 2.4258881};
+    for (const k of ["r", "alpha", "a", "b"] as const) expect(relative(bg[k], clvtools[k])).toBeLessThan(1e-5);
+    expect(Math.abs(bg.logLikelihood - -9582.429)).toBeLessThan(0.001);
+    // CLVTools tests/testthat/test_correctness_gg.R: Gamma-Gamma on the same data, LL -4055.9177
+    // (with the note's p = 6.25, q = 3.74, gamma = 15.44).
+    const gg = fitGammaGamma(summary);
+    expect(Math.abs(gg.logLikelihood - -4055.9177)).toBeLessThan(0.0001);
+    expect(Math.abs(gg.p - 6.25)).toBeLessThan(0.005);
+    expect(Math.abs(gg.q - 3.74)).toBeLessThan(0.005);
+    expect(Math.abs(gg.gamma - 15.44)).toBeLessThan(0.005);
+  });
+
   it("with weekly periods matches pandas' lifetimes-style freq='W' summary", () => {
     const weekly = summarizeTransactions(transactions, {calibrationEnd: "1997-09-30", observationEnd: "1998-06-30", unit: "weeks", period: "week"});
     const ref = reference.weeklyPeriods;
