@@ -116,6 +116,37 @@ describe("k-means on synthetic blobs (truth known)", () => {
   });
 });
 
+describe("Lloyd fixed point (checks the Hamerly bounds skip no change)", () => {
+  it("labels every point with its nearest centroid, centroids the means of their points", () => {
+    // overlapping clusters in 1 to 7 dimensions, some with many duplicate points; tolerance 0
+    // runs until no label changes, so the result must be a fixed point of Lloyd's iteration
+    for (const d of [1, 2, 3, 5, 7]) {
+      for (const duplicates of [false, true]) {
+        const random = new Random(100 * d + (duplicates ? 1 : 0));
+        const points = Array.from({length: 600}, () =>
+          Array.from({length: d}, () => (duplicates ? Math.round(random.normal(0, 2)) : random.normal(random.uniform() < 0.3 ? 4 : 0, 1)))
+        );
+        const k = 6;
+        const fit = kmeans(points, k, {seed: d, restarts: 2, tolerance: 0});
+        const sq = (p: number[], c: number[]) => p.reduce((s, v, j) => s + (v - c[j]) ** 2, 0);
+        let total = 0;
+        points.forEach((p, i) => {
+          const own = sq(p, fit.centroids[fit.assignments[i]]);
+          const nearest = Math.min(...fit.centroids.map((c) => sq(p, c)));
+          expect(own).toBeLessThanOrEqual(nearest * (1 + 1e-12));
+          total += own;
+        });
+        expect(fit.inertia).toBeCloseTo(total, 8);
+        fit.centroids.forEach((c, label) => {
+          const members = points.filter((_, i) => fit.assignments[i] === label);
+          expect(members.length).toBeGreaterThan(0);
+          c.forEach((v, j) => expect(v).toBeCloseTo(members.reduce((s, p) => s + p[j], 0) / members.length, 9));
+        });
+      }
+    }
+  });
+});
+
 describe("edge cases", () => {
   it("k = 1 gives the mean; k = n gives zero inertia", () => {
     const points = [[1, 2], [3, 4], [5, 9]];
