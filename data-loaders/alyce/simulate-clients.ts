@@ -1,0 +1,169 @@
+/**
+ * Alyce's operational tables (clients, gift catalogue, services, recipients, sends, per-client
+ * facts) simulated so that the sends add up, week by week, to the gifting revenue the market mix
+ * simulation produced: the model's sales series and the business's own tables tell one story.
+ *
+ * Rows per scale (clients; recipients ≈ 12 per client; sends ≈ weekly revenue / mean gift value):
+ *   tiny 40 · small 150 · default 400 · large 2,000 clients
+ */
+import type {Scale} from "../shared/options.js";
+import {createFaker, Random} from "../shared/random.js";
+import {DAY_MS} from "../shared/schema.js";
+import type {TableColumns} from "../shared/validate.js";
+import {GIFT_TYPES, INDUSTRIES, REGIONS, RELATIONSHIPS, SENIORITIES, SIZE_BANDS} from "./schema.js";
+
+export const CLIENTS_PER_SCALE: Record<Scale, number> = {tiny: 40, small: 150, default: 400, large: 2000};
+
+/** The services and the fee Alyce keeps on each (true values of the simulation). */
+export const SERVICES = [
+  {id: "SV1", name: "One-to-one gifting", fee: 0.18},
+  {id: "SV2", name: "Swag Select", fee: 0.12},
+  {id: "SV3", name: "Gift Marketplace", fee: 0.15},
+  {id: "SV4", name: "Event gifting", fee: 0.2},
+  {id: "SV5", name: "Direct mail", fee: 0.1}
+] as const;
+
+/** Typical unit price (USD, log-normal median) and bulk-order tendency per gift type. */
+const GIFT_PRICE: Record<(typeof GIFT_TYPES)[number], {median: number; bulk: number}> = {
+  Gourmet: {median: 65, bulk: 0.05},
+  Swag: {median: 22, bulk: 0.6},
+  Experience: {median: 140, bulk: 0.02},
+  "Charity donation": {median: 50, bulk: 0.05},
+  Tech: {median: 110, bulk: 0.1},
+  Wellness: {median: 55, bulk: 0.05},
+  Books: {median: 28, bulk: 0.2}
+};
+
+export interface WeeklyRevenue {
+  /** First day of the week, in days since 1970-01-01. */
+  weekStart: number;
+  /** Gifting revenue of the week (USD). */
+  revenue: number;
+}
+
+export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scale; weeks: readonly WeeklyRevenue[]}): Map<string, TableColumns> {
+  if (weeks.length === 0) throw new Error("simulateGifting: no weeks of revenue to distribute");
+  const root = new Random(seed).fork("alyce-clients");
+  const faker = createFaker(root.fork("faker"));
+  const first = weeks[0].weekStart;
+  const last = weeks[weeks.length - 1].weekStart + 6;
+
+  // Services.
+  const services: TableColumns = {service_id: SERVICES.map((s) => s.id), service_name: SERVICES.map((s) => s.name), platform_fee_rate: SERVICES.map((s) => s.fee)};
+
+  // Gift catalogue: about 12 gifts per type from a pool of vendors.
+  const giftRandom = root.fork("gifts");
+  const vendors = Array.from({length: 25}, () => faker.company.name());
+  const gifts: TableColumns = {gift_id: [], gift_name: [], gift_type: [], vendor: [], price: []};
+  const giftsByType = new Map<string, number[]>();
+  for (const type of GIFT_TYPES) {
+    const list: number[] = [];
+    for (let k = 0; k < 12; k++) {
+      const index = gifts.gift_id.length;
+      list.push(index);
+      gifts.gift_id.push(`G${String(index + 1).padStart(4, "0")}`);
+      gifts.gift_name.push(`${faker.commerce.productAdjective()} ${type === "Charity donation" ? "donation" : faker.commerce.product().toLowerCase()}`);
+      gifts.gift_type.push(type);
+      gifts.vendor.push(giftRandom.pick(vendors));
+      gifts.price.push(Math.round(GIFT_PRICE[type].median * giftRandom.logNormal(0, 0.35) * 100) / 100);
+    }
+    giftsByType.set(type, list);
+  }
+
+  // Clients: most signed up before the period, the rest during it.
+  const clientRandom = root.fork("clients");
+  const nClients = CLIENTS_PER_SCALE[scale];
+  const clients: TableColumns = {client_id: [], company_name: [], industry: [], size_band: [], region: [], signup_date: []};
+  const clientService: number[] = [];
+  const clientWeight: number[] = [];
+  const clientTypePreference: number[][] = [];
+  for (let i = 0; i < nClients; i++) {
+    const size = clientRandom.weightedIndex([0.2, 0.3, 0.25, 0.15, 0.1]);
+    const before = clientRandom.bernoulli(0.55);
+    const signup = before ? first - clientRandom.intBetween(30, 900) : clientRandom.intBetween(first, last - 30);
+    clients.client_id.push(`C${String(i + 1).padStart(5, "0")}`);
+    clients.company_name.push(faker.company.name());
+    clients.industry.push(clientRandom.pickWeighted(INDUSTRIES, [0.3, 0.14, 0.1, 0.1, 0.14, 0.08, 0.07, 0.07]));
+    clients.size_band.push(SIZE_BANDS[size]);
+    clients.region.push(clientRandom.pickWeighted(REGIONS, [0.62, 0.22, 0.1, 0.06]));
+    clients.signup_date.push(signup);
+    clientService.push(clientRandom.weightedIndex([0.4, 0.2, 0.2, 0.12, 0.08]));
+    clientWeight.push([1, 2.5, 6, 14, 30][size] * clientRandom.logNormal(0, 0.6));
+    clientTypePreference.push(GIFT_TYPES.map(() => clientRandom.gamma(1.5)));
+  }
+
+  // Recipients: about a dozen per client, more for larger clients.
+  const recipientRandom = root.fork("recipients");
+  const recipients: TableColumns = {recipient_id: [], client_id: [], relationship: [], seniority: [], country: []};
+  const recipientsOf: number[][] = [];
+  const countries: Record<string, string[]> = {"North America": ["US", "US", "US", "CA"], EMEA: ["GB", "DE", "FR", "NL", "IE"], APAC: ["AU", "SG", "JP", "IN"], LATAM: ["BR", "MX", "AR", "CO"]};
+  for (let i = 0; i < nClients; i++) {
+    const n = 3 + recipientRandom.poisson(Math.min(60, 4 * Math.sqrt(clientWeight[i])));
+    const list: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const index = recipients.recipient_id.length;
+      list.push(index);
+      recipients.recipient_id.push(`R${String(index + 1).padStart(6, "0")}`);
+      recipients.client_id.push(clients.client_id[i]);
+      recipients.relationship.push(recipientRandom.pickWeighted(RELATIONSHIPS, [0.5, 0.3, 0.12, 0.08]));
+      recipients.seniority.push(recipientRandom.pickWeighted(SENIORITIES, [0.3, 0.3, 0.2, 0.13, 0.07]));
+      recipients.country.push(recipientRandom.pick(countries[clients.region[i] as string]));
+    }
+    recipientsOf.push(list);
+  }
+
+  // Sends: each week's revenue is spread over the clients signed up by then, in proportion to their
+  // size, until the week's revenue is reached.
+  const sendRandom = root.fork("sends");
+  const sends: TableColumns = {expenditure_id: [], client_id: [], recipient_id: [], gift_id: [], service_id: [], date: [], price: [], quantity: []};
+  const spent = new Float64Array(nClients);
+  const count = new Int32Array(nClients);
+  for (const week of weeks) {
+    const active = clients.signup_date.map((d, i) => ((d as number) <= week.weekStart + 6 ? clientWeight[i] : 0));
+    if (!active.some((w) => w > 0)) continue;
+    let remaining = week.revenue;
+    while (remaining > 0) {
+      const c = sendRandom.weightedIndex(active);
+      const type = GIFT_TYPES[sendRandom.weightedIndex(clientTypePreference[c])];
+      const gift = sendRandom.pick(giftsByType.get(type)!);
+      const unit = gifts.price[gift] as number;
+      let quantity = sendRandom.bernoulli(GIFT_PRICE[type].bulk) ? sendRandom.intBetween(5, 60) : 1;
+      if (unit * quantity > remaining) quantity = Math.max(1, Math.floor(remaining / unit));
+      const price = unit; // list price; discounts show up in the weekly price index
+      const day = Math.max(week.weekStart + sendRandom.int(7), clients.signup_date[c] as number);
+      sends.expenditure_id.push(`E${String(sends.expenditure_id.length + 1).padStart(8, "0")}`);
+      sends.client_id.push(clients.client_id[c]);
+      sends.recipient_id.push(recipients.recipient_id[sendRandom.pick(recipientsOf[c])]);
+      sends.gift_id.push(gifts.gift_id[gift]);
+      sends.service_id.push(SERVICES[clientService[c]].id);
+      sends.date.push(day);
+      sends.price.push(price);
+      sends.quantity.push(quantity);
+      spent[c] += price * quantity;
+      count[c]++;
+      remaining -= price * quantity;
+    }
+  }
+
+  const facts: TableColumns = {
+    client_id: clients.client_id.slice(),
+    total_spent: Array.from(spent, (v) => Math.round(v * 100) / 100),
+    gifts_sent: Array.from(count),
+    service_enrolled: clientService.map((s) => SERVICES[s].id)
+  };
+
+  return new Map([
+    ["alyce_client", clients],
+    ["alyce_giftdata", gifts],
+    ["alyce_services", services],
+    ["alyce_recipient", recipients],
+    ["alyce_clientexpenditure", sends],
+    ["alyce_facts", facts]
+  ]);
+}
+
+/** Mondays as days since epoch, for tests and callers without a media simulation. */
+export function mondaysFrom(isoMonday: string, count: number): number[] {
+  const start = Date.parse(isoMonday + "T00:00:00Z") / DAY_MS;
+  return Array.from({length: count}, (_, i) => start + 7 * i);
+}

@@ -1,0 +1,67 @@
+import {describe, expect, it} from "vitest";
+import {clientModelTests} from "../../data-loaders/alyce/datatests.js";
+import {mondaysFrom, simulateGifting} from "../../data-loaders/alyce/simulate-clients.js";
+import {assertDataTests, DataTestError, runDataTests} from "../../data-loaders/shared/datatests.js";
+import type {TableColumns} from "../../data-loaders/shared/validate.js";
+
+const weeks = mondaysFrom("2023-01-02", 20).map((weekStart, i) => ({weekStart, revenue: 20_000 + 1_000 * i}));
+
+describe("Alyce gifting simulation", () => {
+  const tables = simulateGifting({seed: 3, scale: "tiny", weeks});
+
+  it("passes every data test (keys, references, categories, facts = sums of sends, sends after signup)", () => {
+    const results = assertDataTests(runDataTests(tables, clientModelTests));
+    expect(results.length).toBeGreaterThan(30);
+    expect(results.every((r) => r.status === "pass")).toBe(true);
+  });
+
+  it("spreads each week's revenue over the sends of that week", () => {
+    const sends = tables.get("alyce_clientexpenditure")!;
+    for (const week of [weeks[0], weeks[19]]) {
+      let total = 0;
+      sends.date.forEach((d, i) => {
+        if ((d as number) >= week.weekStart && (d as number) < week.weekStart + 7) total += (sends.price[i] as number) * (sends.quantity[i] as number);
+      });
+      // Sends stop at the first one that reaches the week's revenue: overshoot is at most one send.
+      expect(total).toBeGreaterThanOrEqual(week.revenue);
+      expect(total).toBeLessThan(week.revenue + 3_000);
+    }
+  });
+
+  it("is deterministic for a seed", () => {
+    const again = simulateGifting({seed: 3, scale: "tiny", weeks});
+    expect(again.get("alyce_clientexpenditure")!.price).toEqual(tables.get("alyce_clientexpenditure")!.price);
+    expect(again.get("alyce_client")!.company_name).toEqual(tables.get("alyce_client")!.company_name);
+  });
+});
+
+describe("data tests", () => {
+  const base = simulateGifting({seed: 4, scale: "tiny", weeks: weeks.slice(0, 4)});
+  const broken = (table: string, edit: (t: TableColumns) => void) => {
+    const copy = new Map([...base].map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([c, values]) => [c, values.slice()]))]));
+    edit(copy.get(table)!);
+    return runDataTests(copy, clientModelTests).filter((r) => r.status === "fail");
+  };
+
+  it("catch a duplicate key", () => {
+    const failed = broken("alyce_giftdata", (t) => (t.gift_id[1] = t.gift_id[0]));
+    expect(failed.map((r) => `${r.model}: ${r.test}`)).toContain("alyce_giftdata: unique(gift_id)");
+  });
+  it("catch a broken reference", () => {
+    const failed = broken("alyce_recipient", (t) => (t.client_id[0] = "NOPE"));
+    expect(failed).toContainEqual(expect.objectContaining({model: "alyce_recipient", test: "relationships(client_id → alyce_client.client_id)", failures: 1, sample: "NOPE"}));
+  });
+  it("catch facts that disagree with the sends", () => {
+    const failed = broken("alyce_facts", (t) => ((t.total_spent[2] as number) += 5));
+    expect(failed).toContainEqual(expect.objectContaining({model: "alyce_facts", test: "facts_match_sends", failures: 1, sample: "row 2"}));
+  });
+  it("catch a null and an unknown category, and fail loudly", () => {
+    const failed = broken("alyce_client", (t) => {
+      t.industry[0] = "Mining";
+      t.company_name[1] = null;
+    });
+    expect(failed.map((r) => r.test)).toEqual(expect.arrayContaining(["accepted_values(industry)", "not_null(company_name)"]));
+    expect(() => assertDataTests(failed)).toThrow(DataTestError);
+    expect(() => assertDataTests(failed)).toThrow(/alyce_client: accepted_values\(industry\) — 1 failing \(Mining\)/);
+  });
+});
