@@ -71,7 +71,7 @@ try {
     [`scikit-learn ${single.sklearn} KMeans (OMP_NUM_THREADS=1)`, median(single.seconds), single.inertia, single.iterations, oursTime / median(single.seconds)]
   ] as const;
   console.log(`k-means, n = ${N.toLocaleString("en")}, d = ${D}, k = ${K}, ${RESTARTS} restarts / n_init=${RESTARTS}; median of ${REPEATS} runs (ours after one warm-up run)\n`);
-  console.log("| implementation | time (s) | our time / this time | inertia | inertia vs ours | iterations (best run) |");
+  console.log("| implementation | time (s) | ours ÷ this | inertia | inertia vs ours | iterations (best run) |");
   console.log("|---|---:|---:|---:|---:|---:|");
   for (const [name, seconds, inertia, iterations, ratio] of rows) {
     const relative = ((inertia / fit.inertia - 1) * 100).toFixed(4);
