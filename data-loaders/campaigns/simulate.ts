@@ -2,14 +2,32 @@
  * The campaign-performance simulation: daily delivery of campaigns on six channels over two
  * years, from a generative model whose true parameters we keep (so reports can be checked).
  *
- * Per channel c the expected revenue on a day with spend s is
- *     R(s) = demand(t) · roas_c · ref_c · (s / ref_c)^elasticity_c
+ * Per campaign k of channel c the expected revenue on day t with spend s is
+ *     E[revenue] = demand(t) · R_c(s),   R_c(s) = roas_c · ref_c · (s / ref_c)^elasticity_c
  * (a power response: diminishing returns when elasticity < 1, true average ROAS roas_c at the
- * reference spend ref_c), where demand(t) carries a weekly pattern and a November-December lift.
- * Impressions follow spend through a CPM, clicks through a CTR, conversions through revenue / AOV.
+ * reference daily spend ref_c), where demand(t) carries a weekly pattern and a November-December
+ * lift. Impressions follow spend through a CPM, clicks through a CTR, conversions are drawn from
+ * the clicks so that E[conversions] = E[revenue] / AOV, and each conversion's value is AOV times a
+ * mean-one log-normal. The revenue in daily_metrics is the revenue the campaign caused (no
+ * platform over-counting), so the true response curves are the ones a model should recover.
  *
- * Scale changes the number of campaigns (and so rows), never the two-year window or the story:
- *   tiny 6 campaigns · small 12 · default 18 · large 60  (× 731 days, fewer for late starters)
+ * Budgets are calibrated to the study's team: about $2M of media a year at the default scale.
+ *
+ * Scale changes the number of campaigns (and so rows), never the two-year window or the story.
+ * Rows per table (seed 42; other seeds differ by a few percent):
+ *
+ *   table            tiny     small    default   large     source
+ *   campaigns           6        12         18       60     this file
+ *   daily_metrics   4,121     8,434     12,820   42,000±   this file (731 days, fewer for late starters)
+ *   customers      ~22,000   ~40,000    ~58,000  ~190,000  simulateCustomers.ts (one per new customer)
+ *   orders         ~75,000  ~135,000   ~195,000  ~640,000  simulateCustomers.ts
+ *   journeys         4,000    12,000     30,000  100,000   simulateJourneys.ts
+ *   touchpoints    ~10,000   ~31,000    ~78,000  ~260,000  simulateJourneys.ts
+ *   ab_tests            7         7          7        7    simulateExperiments.ts
+ *   ab_assignments 330,000   330,000    330,000  330,000   simulateExperiments.ts (same tests at every scale)
+ *
+ * (The exact counts are printed by `npx tsx data-loaders/campaigns/counts.ts` and recorded in
+ * docs/campaigns.md.)
  */
 import {Random} from "../shared/random.js";
 import type {BuildOptions, Scale} from "../shared/options.js";
@@ -29,7 +47,7 @@ export interface ChannelTruth {
   roas: number;
   /** Exponent of the power response: below 1 means diminishing returns. */
   elasticity: number;
-  /** Reference daily spend per campaign (USD). */
+  /** Reference daily spend per campaign (USD); campaign budgets are drawn around it. */
   referenceSpend: number;
   cpm: number;
   ctr: number;
@@ -38,13 +56,16 @@ export interface ChannelTruth {
 }
 
 export const CHANNEL_TRUTH: Record<Channel, ChannelTruth> = {
-  search: {channel: "search", roas: 4.2, elasticity: 0.62, referenceSpend: 900, cpm: 28, ctr: 0.045, averageOrderValue: 92, newCustomerShare: 0.35},
-  social: {channel: "social", roas: 2.6, elasticity: 0.78, referenceSpend: 700, cpm: 9, ctr: 0.011, averageOrderValue: 74, newCustomerShare: 0.55},
-  display: {channel: "display", roas: 1.3, elasticity: 0.7, referenceSpend: 500, cpm: 3.5, ctr: 0.0035, averageOrderValue: 81, newCustomerShare: 0.5},
-  email: {channel: "email", roas: 9.5, elasticity: 0.45, referenceSpend: 120, cpm: 0.9, ctr: 0.028, averageOrderValue: 68, newCustomerShare: 0.06},
-  video: {channel: "video", roas: 1.7, elasticity: 0.85, referenceSpend: 800, cpm: 14, ctr: 0.006, averageOrderValue: 88, newCustomerShare: 0.6},
-  affiliate: {channel: "affiliate", roas: 3.4, elasticity: 0.9, referenceSpend: 300, cpm: 6, ctr: 0.009, averageOrderValue: 79, newCustomerShare: 0.4}
+  search: {channel: "search", roas: 4.2, elasticity: 0.62, referenceSpend: 420, cpm: 28, ctr: 0.045, averageOrderValue: 92, newCustomerShare: 0.35},
+  social: {channel: "social", roas: 2.6, elasticity: 0.78, referenceSpend: 330, cpm: 9, ctr: 0.011, averageOrderValue: 74, newCustomerShare: 0.55},
+  display: {channel: "display", roas: 1.3, elasticity: 0.7, referenceSpend: 235, cpm: 3.5, ctr: 0.0035, averageOrderValue: 81, newCustomerShare: 0.5},
+  email: {channel: "email", roas: 9.5, elasticity: 0.45, referenceSpend: 56, cpm: 0.9, ctr: 0.028, averageOrderValue: 68, newCustomerShare: 0.06},
+  video: {channel: "video", roas: 1.7, elasticity: 0.85, referenceSpend: 375, cpm: 14, ctr: 0.006, averageOrderValue: 88, newCustomerShare: 0.6},
+  affiliate: {channel: "affiliate", roas: 3.4, elasticity: 0.9, referenceSpend: 140, cpm: 6, ctr: 0.009, averageOrderValue: 79, newCustomerShare: 0.4}
 };
+
+/** Sigma of the mean-one log-normal spread of order values. */
+export const ORDER_VALUE_SIGMA = 0.4;
 
 const THEMES: Record<Channel, string[]> = {
   search: ["Brand keywords", "Generic keywords", "Competitor conquest", "Shopping feed", "Local intent"],
@@ -72,6 +93,12 @@ export function demandMultiplier(day: number): number {
   if (month === 10) holiday = 1.15 + (dom >= 24 ? 0.35 : 0); // November, Black Friday week
   if (month === 11) holiday = dom <= 24 ? 1.3 : 0.95; // December: gifting, then a post-Christmas lull
   return weekly * holiday;
+}
+
+/** Budget multiplier of a day: teams spend 35% more in November and December. */
+export function seasonalBudget(day: number): number {
+  const month = new Date(day * DAY_MS).getUTCMonth();
+  return month === 10 || month === 11 ? 1.35 : 1;
 }
 
 export interface CampaignPlan {
@@ -107,11 +134,29 @@ export function planCampaigns(random: Random, count: number): CampaignPlan[] {
   return plans;
 }
 
+/** The campaigns of a seed and scale (the same plans every table of the simulation uses). */
+export function campaignPlans({seed, scale}: Pick<BuildOptions, "seed" | "scale">): CampaignPlan[] {
+  return planCampaigns(new Random(seed).fork("campaigns").fork("plan"), CAMPAIGNS_PER_SCALE[scale]);
+}
+
+/** First and last simulated day (days since 1970-01-01). */
+export function simulationWindow(): {first: number; last: number} {
+  const first = parseIsoDate(SIMULATION_START)!;
+  return {first, last: first + SIMULATION_DAYS - 1};
+}
+
+/** Sum of `n` order values with mean `aov` (mean-one log-normal spread). */
+export function drawOrderValues(random: Random, n: number, aov: number, sigma = ORDER_VALUE_SIGMA): number {
+  let total = 0;
+  for (let k = 0; k < n; k++) total += aov * random.logNormal(-(sigma * sigma) / 2, sigma);
+  return total;
+}
+
 /** Raw tables `campaigns` and `daily_metrics` in the report's schema. */
 export function simulateCampaigns({seed, scale}: Pick<BuildOptions, "seed" | "scale">): Map<string, TableColumns> {
   const root = new Random(seed).fork("campaigns");
-  const plans = planCampaigns(root.fork("plan"), CAMPAIGNS_PER_SCALE[scale]);
-  const start = parseIsoDate(SIMULATION_START)!;
+  const plans = campaignPlans({seed, scale});
+  const {first: start} = simulationWindow();
   const daily: TableColumns = {date: [], campaign_id: [], impressions: [], clicks: [], conversions: [], spend: [], revenue: [], new_customers: []};
   for (const plan of plans) {
     const random = root.fork(plan.id);
@@ -122,15 +167,16 @@ export function simulateCampaigns({seed, scale}: Pick<BuildOptions, "seed" | "sc
       drift = 0.97 * drift + random.normal(0, 0.06);
       if (day < plan.startDay) continue;
       const demand = demandMultiplier(day);
-      const month = new Date(day * DAY_MS).getUTCMonth();
-      const seasonalBudget = month === 10 || month === 11 ? 1.35 : 1;
-      const spend = Math.round(plan.budget * seasonalBudget * Math.exp(drift + random.normal(0, 0.12)) * 100) / 100;
-      const impressions = random.poisson((spend / truth.cpm) * 1000);
-      const clicks = random.binomial(impressions, truth.ctr * Math.sqrt(demand));
+      const spend = Math.round(plan.budget * seasonalBudget(day) * Math.exp(drift + random.normal(0, 0.12)) * 100) / 100;
+      const expectedImpressions = (spend / truth.cpm) * 1000;
+      const clickRate = truth.ctr * Math.sqrt(demand);
+      const impressions = random.poisson(expectedImpressions);
+      const clicks = random.binomial(impressions, clickRate);
       const expectedConversions = (demand * trueExpectedRevenue(truth, spend)) / truth.averageOrderValue;
-      const conversions = clicks === 0 ? 0 : random.binomial(clicks, Math.min(0.95, expectedConversions / Math.max(1, impressions * truth.ctr)));
-      let revenue = 0;
-      for (let k = 0; k < conversions; k++) revenue += truth.averageOrderValue * random.logNormal(-0.08, 0.4);
+      // Conversion rate per click chosen so that E[conversions] = expectedConversions.
+      const conversionRate = Math.min(0.95, expectedConversions / Math.max(1, expectedImpressions * clickRate));
+      const conversions = random.binomial(clicks, conversionRate);
+      const revenue = drawOrderValues(random, conversions, truth.averageOrderValue);
       daily.date.push(day);
       daily.campaign_id.push(plan.id);
       daily.impressions.push(impressions);
@@ -141,14 +187,18 @@ export function simulateCampaigns({seed, scale}: Pick<BuildOptions, "seed" | "sc
       daily.new_customers.push(random.binomial(conversions, truth.newCustomerShare));
     }
   }
-  const campaigns: TableColumns = {
+  return new Map([
+    ["campaigns", campaignsTable(plans)],
+    ["daily_metrics", daily]
+  ]);
+}
+
+/** The `campaigns` raw table of a set of plans. */
+export function campaignsTable(plans: readonly CampaignPlan[]): TableColumns {
+  return {
     campaign_id: plans.map((p) => p.id),
     campaign_name: plans.map((p) => p.name),
     channel: plans.map((p) => p.channel),
     start_date: plans.map((p) => p.startDay)
   };
-  return new Map([
-    ["campaigns", campaigns],
-    ["daily_metrics", daily]
-  ]);
 }

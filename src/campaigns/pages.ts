@@ -1,4 +1,7 @@
 // The pages of this report, in reading order (shown in the sidebar and on the overview page).
 import type {ReportPage} from "../reports.js";
 
-export const PAGES: ReportPage[] = [];
+export const PAGES: ReportPage[] = [
+  {name: "Overview", path: "/campaigns/"},
+  {name: "Channels", path: "/campaigns/channels"}
+];

@@ -9,3 +9,10 @@ export const channelColor = {domain: CHANNEL_ORDER, range: CHANNEL_COLORS, legen
 /** Spend vs revenue, used wherever the two are drawn together. */
 export const SPEND_COLOR = "#ff725c";
 export const REVENUE_COLOR = "#4269d0";
+
+/** Stages of a delivery funnel (impressions, clicks, conversions): one hue family, light to dark. */
+export const FUNNEL_COLORS = ["#4269d0", "#6cc5b0", "#3ca951"];
+
+/** Good and bad news in charts (matching --good / --bad in style.css, readable on both themes). */
+export const GOOD_COLOR = "#3ca951";
+export const BAD_COLOR = "#ff725c";

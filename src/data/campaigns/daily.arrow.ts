@@ -5,9 +5,11 @@ import {runLoader} from "../../../data-loaders/shared/loader.js";
 import {loadRawTables} from "../../../data-loaders/shared/source.js";
 import {rawTables} from "../../../data-loaders/campaigns/schema.js";
 import {simulateCampaigns} from "../../../data-loaders/campaigns/simulate.js";
-import {dailyPerformance, fctDailyPerformance} from "../../../data-loaders/campaigns/transform.js";
+import {dailyPerformance, fctDailyPerformance, withDictionaries} from "../../../data-loaders/campaigns/transform.js";
 
 runLoader(async () => {
   const {tables} = await loadRawTables("campaigns", rawTables, simulateCampaigns);
-  await writeArrowStream(fctDailyPerformance, inBatches(fctDailyPerformance, dailyPerformance(tables)));
+  const daily = dailyPerformance(tables);
+  const spec = withDictionaries(fctDailyPerformance, daily, ["campaign_id", "campaign_name"]);
+  await writeArrowStream(spec, inBatches(spec, daily));
 });

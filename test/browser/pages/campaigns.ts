@@ -1,4 +1,9 @@
 // What must render on each page of this report (see ../pages.ts).
 import type {PageExpectation} from "../pages.js";
 
-export const EXPECTATIONS: PageExpectation[] = [];
+export const EXPECTATIONS: PageExpectation[] = [
+  // Trend, ROAS by campaign, funnel; the SQL result table.
+  {path: "campaigns/", charts: 3, tables: 1},
+  // Spend mix, CPA vs ROAS, ROAS trend; channel and campaign tables.
+  {path: "campaigns/channels", charts: 3, tables: 2}
+];
