@@ -308,9 +308,12 @@ describe("simulated journeys with known channel contributions", () => {
     expect(results.markov).toBeLessThan(results.lastTouch - 0.2);
     expect(results.lastTouch).toBeGreaterThan(0.35);
     expect(results.markov).toBeLessThan(0.2);
-    // The figures quoted in docs/models/attribution.md (±0.03): linear beats Markov here too.
-    expect(results.linear).toBeCloseTo(0.13, 1);
-    expect(results.timeDecay).toBeGreaterThan(results.markov);
+    // The figures quoted in docs/models/attribution.md (to ±0.005): linear beats Markov here too.
+    const quoted = {lastTouch: 0.419, firstTouch: 0.166, linear: 0.131, timeDecay: 0.25, positionBased: 0.131, markov: 0.159};
+    for (const [model, d] of Object.entries(quoted)) expect(results[model]).toBeCloseTo(d, 2);
+    // Without the non-converting journeys the Markov chain is closer here (0.121), not further.
+    const convertingOnly = sim.paths.filter((p) => p.conversions > 0).map((p) => ({...p, nulls: 0}));
+    expect(distance(markovAttribution(convertingOnly), sim.trueShare)).toBeCloseTo(0.121, 2);
     const markov = markovAttribution(sim.paths);
     const share = credits(markov, "share");
     // Last touch gives search 0.46 and video 0.04; the truth is 0.18 and 0.31; Markov 0.29 and 0.18.
@@ -324,8 +327,8 @@ describe("simulated journeys with known channel contributions", () => {
     // measure how much conversion flow passes through a channel, not how much it adds.
     const sim = simulateJourneys(100_000, new Random(6), false);
     const results = Object.fromEntries(attributeConversions(sim.paths).map((r) => [r.model, distance(r, sim.trueShare)]));
-    expect(results.lastTouch).toBeCloseTo(0.1, 1);
-    expect(results.linear).toBeCloseTo(0.1, 1);
+    const quoted = {lastTouch: 0.096, firstTouch: 0.101, linear: 0.097, timeDecay: 0.097, positionBased: 0.098, markov: 0.132};
+    for (const [model, d] of Object.entries(quoted)) expect(results[model]).toBeCloseTo(d, 2);
     expect(results.markov).toBeGreaterThan(results.lastTouch);
   });
 });
