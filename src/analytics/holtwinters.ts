@@ -448,11 +448,16 @@ export function fitHoltWinters(series: ArrayLike<number>, options: HoltWintersOp
 
   const minimum = hasSeason ? 2 * m : 3;
   if (n < minimum) throw new Error(`fitHoltWinters: needs at least ${minimum} observations for this model${hasSeason ? ` (two seasons of ${m})` : ""}, got ${n}`);
+  if (options.initial) {
+    const {level, trend, seasonal} = options.initial;
+    if (!Number.isFinite(level) || (hasTrend && !Number.isFinite(trend))) throw new Error(`fitHoltWinters: initial.level and initial.trend must be finite numbers, got ${level} and ${trend}`);
+    if (hasSeason && (seasonal?.length !== m || !seasonal.every(Number.isFinite)))
+      throw new Error(`fitHoltWinters: initial.seasonal must hold ${m} finite values (one per period, oldest first), got ${JSON.stringify(seasonal)}`);
+  }
   let states: InitialStates;
   if (initialization === "known") {
     const init = options.initial;
     if (!init) throw new Error('fitHoltWinters: initialization "known" needs options.initial {level, trend, seasonal}');
-    if (hasSeason && init.seasonal?.length !== m) throw new Error(`fitHoltWinters: initial.seasonal must have ${m} values (the period), got ${init.seasonal?.length}`);
     states = {level: init.level, trend: hasTrend ? init.trend : 0, seasonal: hasSeason ? init.seasonal.slice() : []};
   } else if (initialization === "heuristic") {
     states = heuristicInitialStates(y, model);
@@ -490,8 +495,7 @@ export function fitHoltWinters(series: ArrayLike<number>, options: HoltWintersOp
       par.gradient(u, th, gTheta, gu);
       return gu.map((g) => (Number.isFinite(g) ? g * norm : 0));
     };
-    // Grid over the free smoothing parameters with the starting states: the best points that
-    // differ from one another by at least 0.2 in some coordinate become BFGS starts.
+    // Grid over the free smoothing parameters with the starting states, scored by SSE.
     const grid = smoothingGrid(par, fixed);
     const scored = grid
       .map((p) => ({p, f: objective(par.fromValues(p, states))}))
@@ -534,11 +538,11 @@ export function fitHoltWinters(series: ArrayLike<number>, options: HoltWintersOp
       startsReport.push({start, sse: result.value / norm});
       if (!best || result.value < best.value) best = result;
     }
-    for (let polish = 0; polish < 3 && !best!.converged; polish++) {
-      // A fresh inverse-Hessian estimate each time, from where the last run stopped.
+    for (let polish = 0; polish < 3; polish++) {
+      // Tight tolerance, with a fresh inverse-Hessian estimate each time from where the last run stopped.
       const result = runBfgs(best!.u, 1e-8, 1000);
       if (result.value <= best!.value) best = result;
-      else break;
+      if (best!.converged) break;
     }
     par.toTheta(best!.u, th);
     bestTheta = th.slice();

@@ -167,6 +167,19 @@ describe("free fit against statsmodels' ExponentialSmoothing(initialization_meth
     expect(fit.optimization.starts.some((s) => Math.abs(s.sse / c.estimated.sse - 1) < 1e-3)).toBe(true); // one start ends at statsmodels' optimum
   });
 
+  it("keeps gamma below 1 - alpha in the usual region, not in the box", () => {
+    // A weekday pattern that switches for good after 40 values: the fit wants a fast-moving season.
+    const [before, after] = [[5, -3, 0, 8, -10], [-8, 6, 2, -4, 4]];
+    const y = Array.from({length: 80}, (_, t) => 100 + (t < 40 ? before : after)[t % 5] + 0.3 * Math.sin(t * 1.7));
+    const options: HoltWintersOptions = {trend: "none", seasonal: "additive", period: 5, params: {alpha: 0.6}};
+    const usual = fitHoltWinters(y, options);
+    const box = fitHoltWinters(y, {...options, region: "box"});
+    expect(usual.params.gamma).toBeLessThanOrEqual(0.4); // 1 - alpha; found at the bound, 0.4
+    expect(usual.params.gamma).toBeGreaterThan(0.39);
+    expect(box.params.gamma).toBeGreaterThan(0.5); // found 0.70
+    expect(box.sse).toBeLessThan(usual.sse);
+  });
+
   it("holds fixed parameters fixed and estimates the rest", () => {
     const fit = fitHoltWinters(air, {seasonal: "multiplicative", period: 12, params: {alpha: 0.3, gamma: 0.5}});
     expect(fit.params.alpha).toBe(0.3);
@@ -458,6 +471,8 @@ describe("input checks", () => {
     expect(() => fitHoltWinters(air, {period: 12, initialization: "known"})).toThrow(/needs options.initial/);
     expect(() => fitHoltWinters([1, 2, NaN, 4], {})).toThrow(/value 2 is NaN/);
     expect(() => fitHoltWinters(air, {trend: "none", damped: true})).toThrow(/damped/);
+    expect(() => fitHoltWinters(air, {period: 12, initialization: "known", initial: {level: 100, trend: 1, seasonal: [1, 2]}})).toThrow(/must hold 12 finite values/);
+    expect(() => fitHoltWinters(air, {period: 12, params: {alpha: 1.5}})).toThrow(/params.alpha must be in \[0, 1\]/);
     const fit = fitHoltWinters(air, {seasonal: "multiplicative", period: 12});
     expect(() => forecastHoltWinters(fit, 12, {intervals: "analytic"})).toThrow(/no closed form/);
     expect(() => forecastHoltWinters(fit, 12, {level: 95})).toThrow(/level must be in \(0, 1\)/);
