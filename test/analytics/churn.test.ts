@@ -43,7 +43,7 @@ describe("design matrix", () => {
   });
 
   it("codes new data with the training levels and says where a value is wrong", () => {
-    const again = designMatrix([{a: 1, c: "Web"}], {numeric: ["a"], categorical: ["c"], levels: design.levels.channel ? {c: design.levels.channel} : {}});
+    const again = designMatrix([{a: 1, c: "Web"}], {numeric: ["a"], categorical: ["c"], levels: {c: design.levels.channel}});
     expect(again.X).toEqual([[1, 0, 1]]);
     expect(() => designMatrix([{a: "x", c: "Web"}], {numeric: ["a"]})).toThrow(/row 0, column "a" is "x"/);
     expect(() => designMatrix([{a: 1, c: "Fax"}], {numeric: ["a"], categorical: ["c"], levels: {c: ["Web", "Phone"]}})).toThrow(/level "Fax"/);
