@@ -33,6 +33,7 @@ import {Random} from "../shared/random.js";
 import type {BuildOptions, Scale} from "../shared/options.js";
 import {DAY_MS, parseIsoDate} from "../shared/schema.js";
 import type {TableColumns} from "../shared/validate.js";
+import {trueExpectedRevenue, type ChannelResponseTruth} from "../../src/campaigns/truth.js";
 import {CHANNELS, type Channel} from "./schema.js";
 
 export const SIMULATION_START = "2024-01-01";
@@ -40,15 +41,9 @@ export const SIMULATION_DAYS = 731;
 
 export const CAMPAIGNS_PER_SCALE: Record<Scale, number> = {tiny: 6, small: 12, default: 18, large: 60};
 
-/** The true generative parameters of one channel. */
-export interface ChannelTruth {
+/** The true generative parameters of one channel (the response curve: src/campaigns/truth.ts). */
+export interface ChannelTruth extends ChannelResponseTruth {
   channel: Channel;
-  /** Average revenue per dollar at the reference daily spend. */
-  roas: number;
-  /** Exponent of the power response: below 1 means diminishing returns. */
-  elasticity: number;
-  /** Reference daily spend per campaign (USD); campaign budgets are drawn around it. */
-  referenceSpend: number;
   cpm: number;
   ctr: number;
   averageOrderValue: number;
@@ -76,11 +71,7 @@ const THEMES: Record<Channel, string[]> = {
   affiliate: ["Cashback partners", "Coupon sites", "Review publishers"]
 };
 
-/** Expected revenue of a day's spend for a channel at demand 1 (the true response curve). */
-export function trueExpectedRevenue(truth: ChannelTruth, spend: number): number {
-  if (spend <= 0) return 0;
-  return truth.roas * truth.referenceSpend * Math.pow(spend / truth.referenceSpend, truth.elasticity);
-}
+export {trueExpectedRevenue} from "../../src/campaigns/truth.js";
 
 /** Demand multiplier of a day: weekly pattern and the November-December lift (true seasonality). */
 export function demandMultiplier(day: number): number {
@@ -152,8 +143,12 @@ export function drawOrderValues(random: Random, n: number, aov: number, sigma = 
   return total;
 }
 
-/** Raw tables `campaigns` and `daily_metrics` in the report's schema. */
-export function simulateCampaigns({seed, scale}: Pick<BuildOptions, "seed" | "scale">): Map<string, TableColumns> {
+/**
+ * Raw tables `campaigns` and `daily_metrics` in the report's schema. `days` (tests only) extends
+ * the window: the first SIMULATION_DAYS days are the same whatever it is, so the days after them
+ * are the future a forecast can be checked against.
+ */
+export function simulateCampaigns({seed, scale, days = SIMULATION_DAYS}: Pick<BuildOptions, "seed" | "scale"> & {days?: number}): Map<string, TableColumns> {
   const root = new Random(seed).fork("campaigns");
   const plans = campaignPlans({seed, scale});
   const {first: start} = simulationWindow();
@@ -163,7 +158,7 @@ export function simulateCampaigns({seed, scale}: Pick<BuildOptions, "seed" | "sc
     const truth = CHANNEL_TRUTH[plan.channel];
     // Budgets drift slowly (a random walk on the log scale) so spend varies enough to reveal the curve.
     let drift = 0;
-    for (let day = start; day < start + SIMULATION_DAYS; day++) {
+    for (let day = start; day < start + days; day++) {
       drift = 0.97 * drift + random.normal(0, 0.06);
       if (day < plan.startDay) continue;
       const demand = demandMultiplier(day);

@@ -202,3 +202,40 @@ export function breakEvenInsight(months: readonly MonthlyTotals[]): Insight | un
       (others.length ? `; ${listOf(others)} also dipped below break-even at least once.` : byKey.size > 1 ? "; every other channel stayed above break-even in every month." : ".")
   };
 }
+
+export interface BudgetRecommendationInput {
+  step: number;
+  budgetFactor: number;
+  level: number;
+  channels: readonly {channel: string; spend: number; recommendedSpend: number}[];
+  total: {expected: number; lower: number; upper: number};
+  mixOnly: {expected: number; lower: number; upper: number};
+}
+
+/** The budget page's finding: what to move where, and what it should earn (per month). */
+export function budgetInsight(r: BudgetRecommendationInput, {perMonth = 1}: {perMonth?: number} = {}): Insight {
+  const level = `${Math.round(r.level * 100)}%`;
+  if (r.channels.length < 2) return {kind: "budget", tone: "neutral", text: "Select at least two channels to compare where the next dollar should go."};
+  const moves = r.channels.map((c) => ({c, delta: c.recommendedSpend - c.spend * r.budgetFactor}));
+  const from = moves.filter((m) => m.delta < -0.005 * m.c.spend).sort((a, b) => a.delta - b.delta);
+  const to = moves.filter((m) => m.delta > 0.005 * m.c.spend).sort((a, b) => b.delta - a.delta);
+  const moved = to.reduce((s, m) => s + m.delta, 0) * perMonth;
+  const budgetText = r.budgetFactor === 1 ? "at the same total budget" : `with a total budget ${formatDelta(r.budgetFactor - 1, 0).slice(1)} ${r.budgetFactor > 1 ? "higher" : "lower"}`;
+  if (r.step === 0 || from.length === 0 || to.length === 0) {
+    return {
+      kind: "budget",
+      tone: "neutral",
+      text: `No reallocation is recommended: the channels' next-dollar returns are too uncertain in the selected period to move money with ${level} confidence${r.budgetFactor === 1 ? "" : `; scaling every channel ${budgetText} would change revenue by about ${formatMoney(r.total.expected * perMonth)} a month`}. A longer period narrows the uncertainty.`
+    };
+  }
+  const gain = r.budgetFactor === 1 ? r.mixOnly : r.total;
+  return {
+    kind: "budget",
+    tone: gain.expected > 0 ? "good" : "neutral",
+    text:
+      `Moving about ${formatMoney(moved)} a month from ${listOf(from.map((m) => capitalise(m.c.channel)))} to ${listOf(to.map((m) => capitalise(m.c.channel)))}, ${budgetText}, should ` +
+      `${r.budgetFactor === 1 ? "add" : "change revenue by"} about ${formatMoney(gain.expected * perMonth)} a month${r.budgetFactor === 1 ? " in revenue" : ""} (${level} interval ${formatMoney(gain.lower * perMonth)} to ${formatMoney(gain.upper * perMonth)})` +
+      (r.budgetFactor === 1 ? "" : `, of which ${formatMoney(r.mixOnly.expected * perMonth)} comes from the new mix`) +
+      `.`
+  };
+}

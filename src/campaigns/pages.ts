@@ -3,5 +3,7 @@ import type {ReportPage} from "../reports.js";
 
 export const PAGES: ReportPage[] = [
   {name: "Overview", path: "/campaigns/"},
-  {name: "Channels", path: "/campaigns/channels"}
+  {name: "Channels", path: "/campaigns/channels"},
+  {name: "Forecasts", path: "/campaigns/forecasts"},
+  {name: "Budget", path: "/campaigns/budget"}
 ];

@@ -16,3 +16,7 @@ export const FUNNEL_COLORS = ["#4269d0", "#6cc5b0", "#3ca951"];
 /** Good and bad news in charts (matching --good / --bad in style.css, readable on both themes). */
 export const GOOD_COLOR = "#3ca951";
 export const BAD_COLOR = "#ff725c";
+
+/** A model's result against a benchmark or baseline drawn beside it (forecast backtests, test arms). */
+export const MODEL_COLOR = "#4269d0";
+export const BASELINE_COLOR = "#9a9a9a";

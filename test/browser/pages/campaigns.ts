@@ -5,5 +5,9 @@ export const EXPECTATIONS: PageExpectation[] = [
   // Trend, ROAS by campaign, funnel; the SQL result table.
   {path: "campaigns/", charts: 3, tables: 1},
   // Spend mix, CPA vs ROAS, ROAS trend; channel and campaign tables.
-  {path: "campaigns/channels", charts: 3, tables: 2}
+  {path: "campaigns/channels", charts: 3, tables: 2},
+  // Forecast per channel, backtest errors; the forecast table.
+  {path: "campaigns/forecasts", charts: 2, tables: 1},
+  // Spend moves, response curves; the recommendation table.
+  {path: "campaigns/budget", charts: 2, tables: 1}
 ];
