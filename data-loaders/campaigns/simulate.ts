@@ -24,7 +24,7 @@
  *   journeys         4,000    12,000     30,000  100,000   simulateJourneys.ts
  *   touchpoints    ~10,000   ~31,000    ~78,000  ~260,000  simulateJourneys.ts
  *   ab_tests            7         7          7        7    simulateExperiments.ts
- *   ab_assignments 330,000   330,000    330,000  330,000   simulateExperiments.ts (same tests at every scale)
+ *   ab_assignments ~440,000  ~440,000   ~440,000 ~440,000  simulateExperiments.ts (same tests at every scale)
  *
  * (The exact counts are printed by `npx tsx data-loaders/campaigns/counts.ts` and recorded in
  * docs/campaigns.md.)

@@ -35,11 +35,11 @@ export interface ExperimentTruth {
 
 export const EXPERIMENT_TRUTH: readonly ExperimentTruth[] = [
   {id: "T01", name: "Email subject line with the first name", channel: "email", metric: "conversion_rate", start: "2025-02-03", days: 21, visitors: 40_000, treatmentShare: 0.5, controlConversion: 0.03, conversionLift: 0.15, controlOrderValue: 68, orderValueLift: 0, treatmentLoss: 0},
-  {id: "T02", name: "Search landing page with a shorter form", channel: "search", metric: "conversion_rate", start: "2025-03-10", days: 28, visitors: 50_000, treatmentShare: 0.5, controlConversion: 0.04, conversionLift: 0.12, controlOrderValue: 92, orderValueLift: 0, treatmentLoss: 0},
+  {id: "T02", name: "Search landing page with a shorter form", channel: "search", metric: "conversion_rate", start: "2025-03-10", days: 28, visitors: 90_000, treatmentShare: 0.5, controlConversion: 0.04, conversionLift: 0.12, controlOrderValue: 92, orderValueLift: 0, treatmentLoss: 0},
   {id: "T03", name: "Social creative: customer videos instead of studio shots", channel: "social", metric: "conversion_rate", start: "2025-04-14", days: 28, visitors: 40_000, treatmentShare: 0.5, controlConversion: 0.025, conversionLift: 0, controlOrderValue: 74, orderValueLift: 0, treatmentLoss: 0},
   {id: "T04", name: "Display frequency cap raised to 6 a day", channel: "display", metric: "conversion_rate", start: "2025-05-19", days: 35, visitors: 80_000, treatmentShare: 0.5, controlConversion: 0.015, conversionLift: -0.15, controlOrderValue: 81, orderValueLift: 0, treatmentLoss: 0},
-  {id: "T05", name: "Free-shipping threshold banner", channel: null, metric: "revenue_per_visitor", start: "2025-06-23", days: 28, visitors: 70_000, treatmentShare: 0.5, controlConversion: 0.035, conversionLift: 0.05, controlOrderValue: 80, orderValueLift: 0.03, treatmentLoss: 0},
-  {id: "T06", name: "Checkout redesign", channel: null, metric: "conversion_rate", start: "2025-09-08", days: 21, visitors: 40_000, treatmentShare: 0.5, controlConversion: 0.04, conversionLift: 0.05, controlOrderValue: 85, orderValueLift: 0, treatmentLoss: 0.03},
+  {id: "T05", name: "Free-shipping threshold banner", channel: null, metric: "revenue_per_visitor", start: "2025-06-23", days: 42, visitors: 150_000, treatmentShare: 0.5, controlConversion: 0.035, conversionLift: 0.05, controlOrderValue: 80, orderValueLift: 0.03, treatmentLoss: 0},
+  {id: "T06", name: "Checkout redesign", channel: null, metric: "conversion_rate", start: "2025-09-08", days: 21, visitors: 40_000, treatmentShare: 0.5, controlConversion: 0.04, conversionLift: 0.05, controlOrderValue: 85, orderValueLift: 0, treatmentLoss: 0.08},
   {id: "T07", name: "Video pre-roll cut to 6 seconds", channel: "video", metric: "conversion_rate", start: "2025-10-06", days: 14, visitors: 10_000, treatmentShare: 0.5, controlConversion: 0.012, conversionLift: 0, controlOrderValue: 88, orderValueLift: 0, treatmentLoss: 0}
 ];
 

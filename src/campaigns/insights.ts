@@ -239,3 +239,81 @@ export function budgetInsight(r: BudgetRecommendationInput, {perMonth = 1}: {per
       `.`
   };
 }
+
+export interface AttributionInsightInput {
+  /** Share of conversions per channel under each model (model label → channel → share). */
+  models: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  /** Label of the last-touch and the data-driven models in `models`. */
+  lastTouch: string;
+  dataDriven: string;
+  /** True contribution shares (simulation only). */
+  truth?: ReadonlyMap<string, number>;
+}
+
+/** The attribution page's findings: which channel last touch over-credits most, and which model comes closest to the truth. */
+export function attributionInsights({models, lastTouch, dataDriven, truth}: AttributionInsightInput): Insight[] {
+  const out: Insight[] = [];
+  const last = models.get(lastTouch);
+  const data = models.get(dataDriven);
+  if (!last || !data) return out;
+  const reference = truth ?? data;
+  const referenceName = truth ? "the simulation's true contribution" : `the ${dataDriven} model`;
+  const gaps = [...last].map(([channel, share]) => ({channel, share, reference: reference.get(channel) ?? 0, gap: share - (reference.get(channel) ?? 0)})).sort((a, b) => b.gap - a.gap);
+  const over = gaps[0];
+  const under = gaps[gaps.length - 1];
+  if (over && over.gap > 0.02) {
+    out.push({
+      kind: "over-credit",
+      tone: "bad",
+      text: `Last touch gives ${capitalise(over.channel)} ${formatPercent(over.share, 0)} of the conversions, against ${formatPercent(over.reference, 0)} by ${referenceName}${truth ? ` (the data-driven model says ${formatPercent(data.get(over.channel) ?? 0, 0)})` : ""}: it closes sales that other channels opened.`
+    });
+  }
+  if (under && under.gap < -0.02) {
+    out.push({
+      kind: "under-credit",
+      tone: "neutral",
+      text: `${capitalise(under.channel)} gets only ${formatPercent(under.share, 0)} from last touch but ${formatPercent(under.reference, 0)} by ${referenceName}: judged on last touch it would look like a channel to cut.`
+    });
+  }
+  if (truth) {
+    const ranked = [...models].map(([label, shares]) => {
+      let d = 0;
+      for (const k of new Set([...shares.keys(), ...truth.keys()])) d += Math.abs((shares.get(k) ?? 0) - (truth.get(k) ?? 0));
+      return {label, distance: d / 2};
+    });
+    ranked.sort((a, b) => a.distance - b.distance);
+    const best = ranked[0];
+    const lastRank = ranked.find((r) => r.label === lastTouch)!;
+    out.push({
+      kind: "closest",
+      tone: "neutral",
+      text: `${best.label} comes closest to the truth: ${formatPercent(best.distance, 0)} of the credit sits with the wrong channel, against ${formatPercent(lastRank.distance, 0)} for last touch.`
+    });
+  }
+  return out;
+}
+
+export interface ExperimentVerdictInput {
+  name: string;
+  verdict: {kind: string};
+}
+
+/** One sentence counting the tests' verdicts and naming the winners and the broken ones. */
+export function experimentsInsight(results: readonly ExperimentVerdictInput[]): Insight {
+  if (results.length === 0) return {kind: "experiments", tone: "neutral", text: "No A/B test ran on the selected channels in the selected period."};
+  const of = (kind: string) => results.filter((r) => r.verdict.kind === kind);
+  const wins = of("win");
+  const losses = of("loss");
+  const parts: string[] = [];
+  if (wins.length) parts.push(`${wins.length} found a winner (${listOf(wins.map((r) => r.name), 3)})`);
+  if (losses.length) parts.push(`${losses.length} found the change harmful (${listOf(losses.map((r) => r.name), 3)})`);
+  if (of("no-difference").length) parts.push(`${of("no-difference").length} found no detectable difference`);
+  if (of("underpowered").length) parts.push(`${of("underpowered").length} ${of("underpowered").length === 1 ? "was" : "were"} too small to tell`);
+  const srm = of("srm");
+  if (srm.length) parts.push(`${srm.length} had a broken split and cannot be read (${listOf(srm.map((r) => r.name), 3)})`);
+  return {
+    kind: "experiments",
+    tone: srm.length ? "bad" : wins.length ? "good" : "neutral",
+    text: `Of ${results.length} test${results.length === 1 ? "" : "s"}, ${listOf(parts, 5)}.`
+  };
+}
