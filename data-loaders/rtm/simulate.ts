@@ -21,7 +21,8 @@
  *     (L multiplies loyal customers' own propensity, α reaches everyone), from the tick after the
  *     notification on. Per notification the simulation keeps the true probability of at least one
  *     purchase at v within the window with (p1) and without (p0) the notification, over the
- *     subscriber's actual active ticks: ATT = mean(p1 − p0), the truth the incrementality page checks.
+ *     subscriber's actual active ticks: ATT = mean(p1 − p0); the same over the first 60 minutes
+ *     (INCREMENTALITY_WINDOW_MINUTES) is the truth the incrementality page checks.
  *   - The mess the transforms must clean: 4% of purchases are re-sent 1–2 times (retries, same
  *     natural key, new event_id, received seconds later); 3% arrive 1–30 hours late; purchases
  *     before a notification occur naturally (loyal customers targeted by purchase segments, and
@@ -49,6 +50,11 @@ export const PERIOD_DAYS = 21;
 export const TICK_MS = 5 * 60_000;
 /** Attribution window of the report (hours): also the window of the true lift. */
 export const ATTRIBUTION_WINDOW_HOURS = 24;
+/**
+ * Window of the incrementality comparison (minutes): the subscriber rate-limit interval, so that a
+ * subscriber outbid at a tick (who was just notified by the winner) cannot be notified within it.
+ */
+export const INCREMENTALITY_WINDOW_MINUTES = 60;
 
 /** The true parameters of the simulation. */
 export const TRUTH = {
@@ -105,6 +111,9 @@ interface OpenNotification {
   baseHazard: number; // h0(s, v) per tick
   sumBase: number;
   sumExtra: number;
+  /** The same sums over the first INCREMENTALITY_WINDOW_MINUTES only. */
+  sumBaseEarly: number;
+  sumExtraEarly: number;
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
@@ -127,6 +136,7 @@ export function* simulateRtmBatches({seed, scale}: Pick<BuildOptions, "seed" | "
   const encodeCell = createCellEncoder();
   const liftDecayPerMs = Math.LN2 / (TRUTH.liftHalfLifeMinutes * 60_000);
   const windowMs = ATTRIBUTION_WINDOW_HOURS * 3_600_000;
+  const earlyMs = INCREMENTALITY_WINDOW_MINUTES * 60_000;
 
   // Per city: offers, vendor popularity shares, cell-segment lookup.
   const segmentsByCell = new Map<string, number[]>();
@@ -154,7 +164,7 @@ export function* simulateRtmBatches({seed, scale}: Pick<BuildOptions, "seed" | "
   const purchasesOut = new Buffer("purchases", ["event_id", "subscriber_id", "vendor_id", "purchased_at", "received_at", "amount", "latitude", "longitude"]);
   const matchesOut = new Buffer("offer_matches", ["decision_id", "subscriber_id", "matched_at", "offer_id", "bid", "outcome"]);
   const notificationsOut = new Buffer("notifications", ["notification_id", "decision_id", "subscriber_id", "offer_id", "notified_at", "price", "latitude", "longitude"]);
-  const truthOut = new Buffer(TRUTH_TABLE, ["notification_id", "p_without", "p_with"]);
+  const truthOut = new Buffer(TRUTH_TABLE, ["notification_id", "p_without", "p_with", "p_without_early", "p_with_early"]);
   const buffers = [subscribersOut, locationsOut, requestsOut, purchasesOut, matchesOut, notificationsOut, truthOut];
 
   let eventId = 0;
@@ -205,6 +215,8 @@ export function* simulateRtmBatches({seed, scale}: Pick<BuildOptions, "seed" | "
       truthOut.columns.notification_id.push(n.id);
       truthOut.columns.p_without.push(1 - Math.exp(-n.sumBase));
       truthOut.columns.p_with.push(1 - Math.exp(-(n.sumBase + n.sumExtra)));
+      truthOut.columns.p_without_early.push(1 - Math.exp(-n.sumBaseEarly));
+      truthOut.columns.p_with_early.push(1 - Math.exp(-(n.sumBaseEarly + n.sumExtraEarly)));
       truthOut.rows++;
     };
     const purchase = (vendorId: number, at: number, lon: number, lat: number) => {
@@ -274,23 +286,6 @@ export function* simulateRtmBatches({seed, scale}: Pick<BuildOptions, "seed" | "
         const cellSegments = segmentsByCell.get(cell);
         if (cellSegments) for (const s of cellSegments) segmentSeen[s] = t;
 
-        // Lift of open notifications, and their true purchase probabilities, for this tick.
-        for (let i = open.length - 1; i >= 0; i--) {
-          const n = open[i];
-          const delta = t - n.sentAt;
-          if (delta > windowMs) {
-            closeNotification(n);
-            open.splice(i, 1);
-            continue;
-          }
-          if (delta <= 0) continue;
-          const decay = Math.exp(-liftDecayPerMs * delta);
-          const extra = n.baseHazard * TRUTH.liftMultiplier * decay + TRUTH.liftAdditivePerTick * decay;
-          n.sumBase += n.baseHazard;
-          n.sumExtra += extra;
-          if (random.bernoulli(extra)) purchase(n.vendorId, t + random.int(TICK_MS), tickLon, tickLat);
-        }
-
         // Matching: zone, then segments (events up to the tick's time), then rate limits and auction.
         if (candidates.length > 0) {
           candidates.length = 0;
@@ -332,8 +327,32 @@ export function* simulateRtmBatches({seed, scale}: Pick<BuildOptions, "seed" | "
             n.latitude.push(tickLat);
             n.longitude.push(tickLon);
             notificationsOut.rows++;
-            open.push({id: notificationId, vendorId: offer.vendorId, sentAt, baseHazard: baseHazardAt(offer.vendorId), sumBase: 0, sumExtra: 0});
+            // The organic chance within the rest of this tick counts toward the window too.
+            const baseHazard = baseHazardAt(offer.vendorId);
+            open.push({id: notificationId, vendorId: offer.vendorId, sentAt, baseHazard, sumBase: baseHazard, sumExtra: 0, sumBaseEarly: baseHazard, sumExtraEarly: 0});
           }
+        }
+
+        // Lift of open notifications, and their true purchase probabilities, for this tick (after matching: purchases
+        // made during the tick cannot put the subscriber in a segment at the tick's own decision).
+        for (let i = open.length - 1; i >= 0; i--) {
+          const n = open[i];
+          const delta = t - n.sentAt;
+          if (delta > windowMs) {
+            closeNotification(n);
+            open.splice(i, 1);
+            continue;
+          }
+          if (delta <= 0) continue;
+          const decay = Math.exp(-liftDecayPerMs * delta);
+          const extra = n.baseHazard * TRUTH.liftMultiplier * decay + TRUTH.liftAdditivePerTick * decay;
+          n.sumBase += n.baseHazard;
+          n.sumExtra += extra;
+          if (delta <= earlyMs) {
+            n.sumBaseEarly += n.baseHazard;
+            n.sumExtraEarly += extra;
+          }
+          if (random.bernoulli(extra)) purchase(n.vendorId, t + random.int(TICK_MS), tickLon, tickLat);
         }
 
         // Web requests and organic purchases during the tick (after its matching).
