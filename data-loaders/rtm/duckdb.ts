@@ -105,7 +105,7 @@ export async function queryColumns(db: Database, sql: string): Promise<Record<st
   const columns = reader.getColumnsJS();
   const out: Record<string, unknown[]> = {};
   names.forEach((name, j) => {
-    out[name] = columns[j].map(toPlain);
+    out[name] = (columns[j] ?? []).map(toPlain);
   });
   return out;
 }

@@ -35,3 +35,17 @@ export function tarArchive(files: Iterable<[string, Uint8Array]>): Uint8Array {
   parts.push(new Uint8Array(1024));
   return Buffer.concat(parts);
 }
+
+/** Reads the files back from an archive written by `tarArchive` (tests and tools). */
+export function untar(archive: Uint8Array): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (let offset = 0; offset + 512 <= archive.byteLength; ) {
+    const block = archive.subarray(offset, offset + 512);
+    if (block.every((b) => b === 0)) break;
+    const name = Buffer.from(block.subarray(0, 100)).toString("ascii").replace(/\0.*$/s, "");
+    const size = parseInt(Buffer.from(block.subarray(124, 136)).toString("ascii").replace(/\0.*$/s, "").trim(), 8);
+    files.set(name, archive.slice(offset + 512, offset + 512 + size));
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
+}

@@ -57,6 +57,9 @@ const local = (column: string) => `(${column} + to_minutes(s.offset_minutes))`;
 
 /** Facts and dimensions. */
 export const MODEL_SQL = [
+  // Money is summed in whole cents: integer sums do not depend on the order parallel threads add in,
+  // so the same data always give the same bytes.
+  `CREATE OR REPLACE MACRO csum(x) AS sum(CAST(round(x * 100) AS BIGINT)) / 100.0`,
   `CREATE OR REPLACE TABLE purchases_deduped AS ${DEDUPLICATE_PURCHASES_SQL}`,
   `CREATE OR REPLACE TABLE purchases_attributed AS ${ATTRIBUTE_PURCHASES_SQL}`,
   `CREATE OR REPLACE TABLE calendar AS SELECT min(local_date) AS first_date, max(local_date) AS last_date FROM stg_locations`,
@@ -69,7 +72,7 @@ export const MODEL_SQL = [
             CAST(coalesce(a.purchases, 0) AS INTEGER) AS attributed_purchases, coalesce(a.revenue, 0) AS attributed_revenue,
             a.first_minutes AS minutes_to_first_purchase, a.purchases IS NOT NULL AS converted
      FROM stg_notifications n JOIN stg_subscribers s USING (subscriber_id)
-     LEFT JOIN (SELECT notification_id, count(*) AS purchases, sum(amount) AS revenue, min(minutes_after_notification) AS first_minutes
+     LEFT JOIN (SELECT notification_id, count(*) AS purchases, csum(amount) AS revenue, min(minutes_after_notification) AS first_minutes
                 FROM purchases_attributed WHERE notification_id IS NOT NULL GROUP BY notification_id) a USING (notification_id)`,
   `CREATE OR REPLACE TABLE fct_purchases AS
      SELECT a.purchase_id, a.subscriber_id, a.vendor_id, s.city_id, a.purchased_at, CAST(${local("a.purchased_at")} AS DATE) AS local_date,
@@ -131,10 +134,10 @@ export const AGGREGATE_SQL = [
      WITH days AS (SELECT DISTINCT local_date, s.city_id FROM stg_locations l JOIN stg_subscribers s USING (subscriber_id)),
      active AS (SELECT l.local_date, s.city_id, count(DISTINCT l.subscriber_id) AS active_subscribers FROM stg_locations l JOIN stg_subscribers s USING (subscriber_id) GROUP BY 1, 2),
      sent AS (SELECT local_date, city_id, count(*) AS notifications, count(DISTINCT subscriber_id) AS notified_subscribers,
-                     sum(CASE WHEN converted THEN 1 ELSE 0 END) AS converted_notifications, sum(price) AS notification_cost
+                     sum(CASE WHEN converted THEN 1 ELSE 0 END) AS converted_notifications, csum(price) AS notification_cost
               FROM fct_notifications GROUP BY 1, 2),
-     bought AS (SELECT local_date, city_id, count(notification_id) AS attributed_purchases, sum(CASE WHEN notification_id IS NOT NULL THEN amount ELSE 0 END) AS attributed_revenue,
-                       count(*) - count(notification_id) AS organic_purchases, sum(CASE WHEN notification_id IS NULL THEN amount ELSE 0 END) AS organic_revenue
+     bought AS (SELECT local_date, city_id, count(notification_id) AS attributed_purchases, csum(CASE WHEN notification_id IS NOT NULL THEN amount ELSE 0 END) AS attributed_revenue,
+                       count(*) - count(notification_id) AS organic_purchases, csum(CASE WHEN notification_id IS NULL THEN amount ELSE 0 END) AS organic_revenue
                 FROM fct_purchases GROUP BY 1, 2)
      SELECT d.local_date AS date, d.city_id, CAST(coalesce(active_subscribers, 0) AS INTEGER) AS active_subscribers,
             CAST(coalesce(notifications, 0) AS INTEGER) AS notifications, CAST(coalesce(notified_subscribers, 0) AS INTEGER) AS notified_subscribers,
@@ -155,7 +158,7 @@ export const AGGREGATE_SQL = [
                      count(DISTINCT subscriber_id) AS notified_subscribers,
                      count(DISTINCT CASE WHEN converted THEN subscriber_id END) AS converted_subscribers,
                      sum(CASE WHEN converted THEN 1 ELSE 0 END) AS converted_notifications,
-                     sum(attributed_purchases) AS attributed_purchases, sum(attributed_revenue) AS attributed_revenue, sum(price) AS notification_cost,
+                     sum(attributed_purchases) AS attributed_purchases, csum(attributed_revenue) AS attributed_revenue, csum(price) AS notification_cost,
                      count(DISTINCT vendor_id) AS vendors_notifying, count(DISTINCT CASE WHEN converted THEN vendor_id END) AS vendors_with_attributed_purchase
               FROM fct_notifications GROUP BY GROUPING SETS ((week, city_id), (week), (city_id), ()))
      SELECT a.week, a.city_id, CAST(a.active_subscribers AS INTEGER) AS active_subscribers,
@@ -182,7 +185,7 @@ export const AGGREGATE_SQL = [
      )
      SELECT dimension, key, any_value(label) AS label, CAST(count(*) AS INTEGER) AS notifications,
             CAST(sum(CASE WHEN converted THEN 1 ELSE 0 END) AS INTEGER) AS converted_notifications,
-            CAST(sum(attributed_purchases) AS INTEGER) AS attributed_purchases, sum(attributed_revenue) AS attributed_revenue, sum(price) AS notification_cost
+            CAST(sum(attributed_purchases) AS INTEGER) AS attributed_purchases, csum(attributed_revenue) AS attributed_revenue, csum(price) AS notification_cost
      FROM keyed GROUP BY dimension, key`,
   `CREATE OR REPLACE TABLE agg_auction_offers AS
      SELECT o.offer_id, o.vendor_id, o.vendor_name, o.city_id, o.city_name, o.max_bid,
@@ -191,13 +194,13 @@ export const AGGREGATE_SQL = [
             CAST(count(CASE WHEN m.outcome = 'outbid' THEN 1 END) AS INTEGER) AS outbid,
             CAST(count(CASE WHEN m.outcome = 'rate_limited_subscriber' THEN 1 END) AS INTEGER) AS rate_limited_subscriber,
             CAST(count(CASE WHEN m.outcome = 'rate_limited_offer' THEN 1 END) AS INTEGER) AS rate_limited_offer,
-            coalesce((SELECT avg(price) FROM stg_notifications n WHERE n.offer_id = o.offer_id), 0) AS average_price,
-            coalesce((SELECT sum(price) FROM stg_notifications n WHERE n.offer_id = o.offer_id), 0) AS spend
+            coalesce((SELECT csum(price) / count(*) FROM stg_notifications n WHERE n.offer_id = o.offer_id), 0) AS average_price,
+            coalesce((SELECT csum(price) FROM stg_notifications n WHERE n.offer_id = o.offer_id), 0) AS spend
      FROM dim_offers o LEFT JOIN stg_offer_matches m USING (offer_id)
      GROUP BY o.offer_id, o.vendor_id, o.vendor_name, o.city_id, o.city_name, o.max_bid`,
   `CREATE OR REPLACE TABLE agg_auction_size AS
-     SELECT bidders, CAST(count(*) AS INTEGER) AS auctions, avg(winning_bid) AS average_winning_bid, avg(price_paid) AS average_price,
-            avg(price_paid / winning_bid) AS average_price_to_bid
+     SELECT bidders, CAST(count(*) AS INTEGER) AS auctions, csum(winning_bid) / count(*) AS average_winning_bid, csum(price_paid) / count(*) AS average_price,
+            round(avg(price_paid / winning_bid), 10) AS average_price_to_bid
      FROM fct_auctions GROUP BY bidders`,
   `CREATE OR REPLACE TABLE agg_outbid_vendors AS
      SELECT l.vendor_id AS outbid_vendor_id, lv.vendor_name AS outbid_vendor, w.vendor_id AS winner_vendor_id, wv.vendor_name AS winner_vendor,
@@ -250,7 +253,7 @@ export const AGGREGATE_SQL = [
   `CREATE OR REPLACE TABLE agg_incrementality AS
      SELECT e.offer_id, o.vendor_name, o.city_name, e.activity_band, e.exposure, CAST(count(*) AS INTEGER) AS exposures,
             CAST(sum(CASE WHEN converted THEN 1 ELSE 0 END) AS INTEGER) AS conversions,
-            sum(t.p_with_early) AS true_conversion_with, sum(t.p_without_early) AS true_conversion_without
+            round(sum(t.p_with_early), 9) AS true_conversion_with, round(sum(t.p_without_early), 9) AS true_conversion_without
      FROM exposures e JOIN dim_offers o USING (offer_id)
      LEFT JOIN truth_notifications t ON t.notification_id = e.notification_id
      GROUP BY ALL`
@@ -283,19 +286,19 @@ export const DATA_QUALITY_SQL = [
               (SELECT count(*) FROM purchases_attributed a LEFT JOIN arrival_attributed r USING (purchase_id)
                 WHERE a.notification_id IS DISTINCT FROM r.notification_id) AS arrival_time_disagreements,
               (SELECT count(DISTINCT event_id) FROM naive_matches) AS naive_events,
-              (SELECT sum(amount) FROM (SELECT DISTINCT event_id, amount FROM naive_matches)) AS naive_revenue,
+              (SELECT csum(amount) FROM (SELECT DISTINCT event_id, amount FROM naive_matches)) AS naive_revenue,
               (SELECT count(DISTINCT notification_id) FROM naive_matches) AS naive_converted,
               (SELECT count(DISTINCT d.purchase_id) FROM purchases_deduped d JOIN stg_notifications n
                  ON n.subscriber_id = d.subscriber_id AND n.vendor_id = d.vendor_id
                 AND d.purchased_at > n.notified_at - INTERVAL ${W} HOUR AND d.purchased_at < n.notified_at + INTERVAL ${W} HOUR) AS deduped_near,
-              (SELECT sum(amount) FROM purchases_deduped d WHERE EXISTS (SELECT 1 FROM stg_notifications n
+              (SELECT csum(amount) FROM purchases_deduped d WHERE EXISTS (SELECT 1 FROM stg_notifications n
                  WHERE n.subscriber_id = d.subscriber_id AND n.vendor_id = d.vendor_id
                    AND d.purchased_at > n.notified_at - INTERVAL ${W} HOUR AND d.purchased_at < n.notified_at + INTERVAL ${W} HOUR)) AS deduped_near_revenue,
               (SELECT count(*) FROM fct_purchases WHERE notification_id IS NOT NULL) AS attributed,
-              (SELECT coalesce(sum(amount), 0) FROM fct_purchases WHERE notification_id IS NOT NULL) AS attributed_revenue,
+              (SELECT coalesce(csum(amount), 0) FROM fct_purchases WHERE notification_id IS NOT NULL) AS attributed_revenue,
               (SELECT count(*) FROM fct_notifications WHERE converted) AS converted,
               (SELECT count(*) FROM fct_notifications) AS notifications,
-              (SELECT sum(price) FROM fct_notifications) AS cost
+              (SELECT csum(price) FROM fct_notifications) AS cost
      )
      SELECT * FROM (VALUES
        (1, 'purchase_events', 'Purchase events received', (SELECT events FROM counts), (SELECT purchases FROM counts), 'count'),
