@@ -53,10 +53,16 @@ export interface CustomerModelSummary {
   asOf: number;
   customers: number;
   orders: number;
-  bgnbd: {r: number; alpha: number; a: number; b: number; converged: boolean};
-  gammaGamma: {p: number; q: number; gamma: number; converged: boolean};
-  churn: {snapshot: number; trained: number; tested: number; baseRate: number; auc: number; calibration: CalibrationBin[]; features: string[]; coefficients: number[]};
+  lifetime:
+    | {available: true; bgnbd: {r: number; alpha: number; a: number; b: number; converged: boolean}; gammaGamma: {p: number; q: number; gamma: number; converged: boolean}}
+    | {available: false; reason: string};
+  churn:
+    | {available: true; snapshot: number; trained: number; tested: number; baseRate: number; auc: number; calibration: CalibrationBin[]; features: string[]; coefficients: number[]}
+    | {available: false; reason: string};
 }
+
+/** Fewest customers the lifetime-value and churn models are fitted on (fewer: the pages say so). */
+export const MIN_CUSTOMERS = 50;
 
 const monthIndex = (day: number) => {
   const d = new Date(day * DAY_MS);
@@ -100,14 +106,25 @@ export function customerFacts(tables: Map<string, TableColumns>): {facts: Custom
   });
   for (let i = 0; i < n; i++) if (asOf - acquired[i] < 364) firstYearRevenue[i] = NaN;
 
-  // Lifetime value: BG/NBD + Gamma-Gamma on the whole history (weeks).
+  // Lifetime value: BG/NBD + Gamma-Gamma on the whole history (weeks), when there is enough of it.
+  const clv12 = new Float64Array(n).fill(NaN);
+  let lifetime: CustomerModelSummary["lifetime"] = {available: false, reason: ""};
   const transactions = orders.customer_id.map((cid, k) => ({customerId: cid as string, date: (orders.order_date[k] as number) * DAY_MS, value: orders.revenue[k] as number}));
   const summary = summarizeTransactions(transactions, {calibrationEnd: asOf * DAY_MS, unit: "weeks"});
-  const bg = fitBgNbd(summary);
-  const gg = fitGammaGamma(summary);
-  const clvBySummary = customerLifetimeValue(bg, gg, summary, {months: 12, discountRate: 0.01, unit: "weeks"});
-  const clv12 = new Float64Array(n);
-  summary.customerId.forEach((id, k) => (clv12[index.get(id as string)!] = clvBySummary[k]));
+  const repeaters = summary.frequency.filter((f) => f > 0).length;
+  if (summary.customerId.length < MIN_CUSTOMERS || repeaters < MIN_CUSTOMERS / 2) {
+    lifetime = {available: false, reason: `${summary.customerId.length} customers, ${repeaters} with repeat orders: at least ${MIN_CUSTOMERS} and ${MIN_CUSTOMERS / 2} are needed`};
+  } else {
+    try {
+      const bg = fitBgNbd(summary);
+      const gg = fitGammaGamma(summary);
+      const clvBySummary = customerLifetimeValue(bg, gg, summary, {months: 12, discountRate: 0.01, unit: "weeks"});
+      summary.customerId.forEach((id, k) => (clv12[index.get(id as string)!] = clvBySummary[k]));
+      lifetime = {available: true, bgnbd: {r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, converged: bg.converged}, gammaGamma: {p: gg.p, q: gg.q, gamma: gg.gamma, converged: gg.converged}};
+    } catch (error) {
+      lifetime = {available: false, reason: `the lifetime-value models did not fit (${(error as Error).message.split("\n")[0]})`};
+    }
+  }
 
   // Churn: features at a snapshot, outcome over the following 90 days.
   const segment = customers.segment.map(String);
@@ -143,43 +160,45 @@ export function customerFacts(tables: Map<string, TableColumns>): {facts: Custom
   };
   const trainIds: number[] = [];
   for (let i = 0; i < n; i++) if (acquired[i] <= snapshot) trainIds.push(i);
-  const records = trainIds.map((i) => featuresAt(i, snapshot));
   const labels: number[] = trainIds.map((i) => (byCustomerDays[i].some((d) => d > snapshot && d <= asOf) ? 0 : 1));
-  const spec = {numeric: ["log_recency", "log_orders", "log_tenure", "log_order_value"], categorical: ["segment", "channel"]};
-  const design = designMatrix(records, spec);
-  const split = holdoutSplit(records.length, new Random(20240101), {testShare: 0.3});
-  const fit = fitLogisticRegression(
-    split.train.map((k) => design.X[k]),
-    split.train.map((k) => labels[k]),
-    {C: 10}
-  );
-  const testScores = predictProbability(fit, split.test.map((k) => design.X[k]));
-  const testLabels = split.test.map((k) => labels[k]);
-  // Today's risk for every customer, coded with the training levels.
-  const today = designMatrix(
-    customers.customer_id.map((_, i) => featuresAt(i, asOf)),
-    {...spec, levels: withAllLevels(design.levels, segment, channel)}
-  );
-  const churnRisk = Float64Array.from(predictProbability(fit, today.X));
+  const lapsed = labels.reduce((a: number, b: number) => a + b, 0);
+  const churnRisk = new Float64Array(n).fill(NaN);
+  let churn: CustomerModelSummary["churn"] = {available: false, reason: ""};
+  if (trainIds.length < MIN_CUSTOMERS || lapsed < 5 || trainIds.length - lapsed < 5) {
+    churn = {available: false, reason: `${trainIds.length} customers were acquired ${CHURN_HORIZON_DAYS} days or more before the last day (${lapsed} of them lapsed): at least ${MIN_CUSTOMERS}, with 5 of each outcome, are needed`};
+  } else {
+    const records = trainIds.map((i) => featuresAt(i, snapshot));
+    const spec = {numeric: ["log_recency", "log_orders", "log_tenure", "log_order_value"], categorical: ["segment", "channel"]};
+    const design = designMatrix(records, spec);
+    const split = holdoutSplit(records.length, new Random(20240101), {testShare: 0.3});
+    const fit = fitLogisticRegression(
+      split.train.map((k) => design.X[k]),
+      split.train.map((k) => labels[k]),
+      {C: 10}
+    );
+    const testScores = predictProbability(fit, split.test.map((k) => design.X[k]));
+    const testLabels = split.test.map((k) => labels[k]);
+    // Today's risk for every customer, coded with the training levels.
+    const today = designMatrix(
+      customers.customer_id.map((_, i) => featuresAt(i, asOf)),
+      {...spec, levels: withAllLevels(design.levels, segment, channel)}
+    );
+    churnRisk.set(predictProbability(fit, today.X));
+    churn = {
+      available: true,
+      snapshot,
+      trained: split.train.length,
+      tested: split.test.length,
+      baseRate: lapsed / labels.length,
+      auc: rocAuc(testLabels, testScores),
+      calibration: calibrationTable(testLabels, testScores, {bins: Math.min(10, testLabels.length)}),
+      features: design.featureNames,
+      coefficients: Array.from(fit.coefficients)
+    };
+  }
   return {
     facts: {id: customers.customer_id.map(String), acquired, campaign, channel, segment, orders: orderCount, revenue, firstYearRevenue, lastYearRevenue, lastOrder, months, clv12, churnRisk},
-    summary: {
-      asOf,
-      customers: n,
-      orders: orders.order_id.length,
-      bgnbd: {r: bg.r, alpha: bg.alpha, a: bg.a, b: bg.b, converged: bg.converged},
-      gammaGamma: {p: gg.p, q: gg.q, gamma: gg.gamma, converged: gg.converged},
-      churn: {
-        snapshot,
-        trained: split.train.length,
-        tested: split.test.length,
-        baseRate: labels.reduce((a: number, b: number) => a + b, 0) / Math.max(1, labels.length),
-        auc: rocAuc(testLabels, testScores),
-        calibration: calibrationTable(testLabels, testScores, {bins: 10}),
-        features: design.featureNames,
-        coefficients: Array.from(fit.coefficients)
-      }
-    }
+    summary: {asOf, customers: n, orders: orders.order_id.length, lifetime, churn}
   };
 }
 
@@ -209,15 +228,15 @@ export function customerGroupsSpec(segments: readonly string[]): TableSpec {
     primaryKey: ["cohort_month", "campaign_id", "segment", "risk_bin"],
     columns: [
       ...groupKeyColumns(segments),
-      {name: "risk_bin", type: "int32", min: 0, max: RISK_BINS - 1, description: `Churn risk decile: bin k holds P(no order in ${CHURN_HORIZON_DAYS} days) in [k/10, (k+1)/10).`},
+      {name: "risk_bin", type: "int32", min: 0, max: RISK_BINS - 1, nullable: true, description: `Churn risk decile: bin k holds P(no order in ${CHURN_HORIZON_DAYS} days) in [k/10, (k+1)/10); empty when the churn model could not be fitted.`},
       {name: "customers", type: "int32", min: 0, description: "Customers in the group."},
       {name: "repeat_customers", type: "int32", min: 0, description: "Customers with two orders or more."},
       {name: "orders", type: "int32", min: 0, description: "Orders to date."},
       {name: "revenue", type: "float64", min: 0, unit: "USD", description: "Revenue to date."},
       {name: "first_year_customers", type: "int32", min: 0, description: "Customers acquired at least 364 days before the last day."},
       {name: "first_year_revenue", type: "float64", min: 0, unit: "USD", description: "Revenue of those customers in their first 365 days."},
-      {name: "predicted_value_12m", type: "float64", min: 0, unit: "USD", description: "Predicted discounted revenue of the next 12 months (BG/NBD + Gamma-Gamma)."},
-      {name: "expected_churners", type: "float64", min: 0, description: `Sum of P(no order in the next ${CHURN_HORIZON_DAYS} days).`}
+      {name: "predicted_value_12m", type: "float64", min: 0, unit: "USD", nullable: true, description: "Predicted discounted revenue of the next 12 months (BG/NBD + Gamma-Gamma); empty when that model could not be fitted."},
+      {name: "expected_churners", type: "float64", min: 0, nullable: true, description: `Sum of P(no order in the next ${CHURN_HORIZON_DAYS} days); empty without a churn model.`}
     ]
   };
 }
@@ -253,16 +272,16 @@ export function atRiskSpec(segments: readonly string[]): TableSpec {
       {name: "last_order_date", type: "date", description: "Day of the last order."},
       {name: "churn_risk", type: "float64", min: 0, max: 1, description: `P(no order in the next ${CHURN_HORIZON_DAYS} days).`},
       {name: "expected_loss", type: "float64", min: 0, unit: "USD", description: "churn_risk × last_year_revenue."},
-      {name: "predicted_value_12m", type: "float64", min: 0, unit: "USD", description: "Predicted discounted revenue of the next 12 months."}
+      {name: "predicted_value_12m", type: "float64", min: 0, unit: "USD", nullable: true, description: "Predicted discounted revenue of the next 12 months (empty without that model)."}
     ]
   };
 }
 
-const riskBin = (p: number) => Math.min(RISK_BINS - 1, Math.max(0, Math.floor(p * RISK_BINS)));
+const riskBin = (p: number) => (Number.isFinite(p) ? Math.min(RISK_BINS - 1, Math.max(0, Math.floor(p * RISK_BINS))) : null);
 const segmentsOf = (facts: CustomerFacts) => [...new Set(facts.segment)].sort();
 
 export function customerGroups(facts: CustomerFacts): {spec: TableSpec; columns: TableColumns} {
-  const groups = new Map<string, {key: [number, string | null, string, string, number]; v: number[]}>();
+  const groups = new Map<string, {key: [number, string | null, string, string, number | null]; v: number[]}>();
   for (let i = 0; i < facts.id.length; i++) {
     const cohort = monthStartDay(monthIndex(facts.acquired[i]));
     const bin = riskBin(facts.churnRisk[i]);
@@ -280,8 +299,9 @@ export function customerGroups(facts: CustomerFacts): {spec: TableSpec; columns:
     g.v[6] += facts.clv12[i];
     g.v[7] += facts.churnRisk[i];
   }
-  const sorted = [...groups.values()].sort((a, b) => a.key[0] - b.key[0] || String(a.key[1]).localeCompare(String(b.key[1])) || a.key[3].localeCompare(b.key[3]) || a.key[4] - b.key[4]);
-  const round = (x: number) => Math.round(x * 100) / 100;
+  const sorted = [...groups.values()].sort((a, b) => a.key[0] - b.key[0] || String(a.key[1]).localeCompare(String(b.key[1])) || a.key[3].localeCompare(b.key[3]) || (a.key[4] ?? -1) - (b.key[4] ?? -1));
+  // NaN (a model that could not be fitted) stays NaN in the sums and is written as null.
+  const round = (x: number) => (Number.isFinite(x) ? Math.round(x * 100) / 100 : null);
   return {
     spec: customerGroupsSpec(segmentsOf(facts)),
     columns: {
@@ -297,7 +317,7 @@ export function customerGroups(facts: CustomerFacts): {spec: TableSpec; columns:
       first_year_customers: sorted.map((g) => g.v[4]),
       first_year_revenue: sorted.map((g) => round(g.v[5])),
       predicted_value_12m: sorted.map((g) => round(g.v[6])),
-      expected_churners: sorted.map((g) => Math.round(g.v[7] * 1000) / 1000)
+      expected_churners: sorted.map((g) => (Number.isFinite(g.v[7]) ? Math.round(g.v[7] * 1000) / 1000 : null))
     }
   };
 }
@@ -330,10 +350,8 @@ export function cohortActivity(facts: CustomerFacts): {spec: TableSpec; columns:
 }
 
 export function customersAtRisk(facts: CustomerFacts, top = AT_RISK_LIST_SIZE): {spec: TableSpec; columns: TableColumns} {
-  const ranked = rankAtRisk(
-    facts.id.map((id, i) => ({id: i, probability: facts.churnRisk[i], value: facts.lastYearRevenue[i]})),
-    {top}
-  );
+  const scored = facts.id.map((_, i) => ({id: i, probability: facts.churnRisk[i], value: facts.lastYearRevenue[i]})).filter((c) => Number.isFinite(c.probability));
+  const ranked = rankAtRisk(scored, {top});
   const pick = <T>(f: (i: number) => T) => ranked.map((r) => f(r.id));
   return {
     spec: atRiskSpec(segmentsOf(facts)),
@@ -349,7 +367,7 @@ export function customersAtRisk(facts: CustomerFacts, top = AT_RISK_LIST_SIZE): 
       last_order_date: pick((i) => facts.lastOrder[i]),
       churn_risk: pick((i) => Math.round(facts.churnRisk[i] * 10000) / 10000),
       expected_loss: ranked.map((r) => Math.round(r.expectedLoss * 100) / 100),
-      predicted_value_12m: pick((i) => Math.round(facts.clv12[i] * 100) / 100)
+      predicted_value_12m: pick((i) => (Number.isFinite(facts.clv12[i]) ? Math.round(facts.clv12[i] * 100) / 100 : null))
     }
   };
 }

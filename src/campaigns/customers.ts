@@ -37,6 +37,8 @@ export interface CohortActivity {
 type Rows = Iterable<Record<string, unknown>> | {toArray(): Record<string, unknown>[]};
 const asArray = (rows: Rows) => ("toArray" in rows ? rows.toArray() : [...rows]);
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+/** A number, or NaN for a missing value (a model that could not be fitted). */
+const num = (v: unknown) => (v === null || v === undefined ? NaN : Number(v));
 
 export function customerGroupRows(rows: Rows): CustomerGroup[] {
   return asArray(rows).map((r) => ({
@@ -44,15 +46,15 @@ export function customerGroupRows(rows: Rows): CustomerGroup[] {
     campaign: text(r.campaign_id),
     channel: String(r.channel),
     segment: String(r.segment),
-    riskBin: Number(r.risk_bin),
+    riskBin: num(r.risk_bin),
     customers: Number(r.customers),
     repeatCustomers: Number(r.repeat_customers),
     orders: Number(r.orders),
     revenue: Number(r.revenue),
     firstYearCustomers: Number(r.first_year_customers),
     firstYearRevenue: Number(r.first_year_revenue),
-    predictedValue12m: Number(r.predicted_value_12m),
-    expectedChurners: Number(r.expected_churners)
+    predictedValue12m: num(r.predicted_value_12m),
+    expectedChurners: num(r.expected_churners)
   }));
 }
 
@@ -190,7 +192,7 @@ export function retentionMatrix(groups: readonly CustomerGroup[], activity: read
 /** Customers per churn-risk decile and segment. */
 export function riskHistogram(groups: readonly CustomerGroup[]): {bin: number; low: number; high: number; segment: string; customers: number}[] {
   const by = new Map<string, number>();
-  for (const g of groups) by.set(`${g.riskBin}|${g.segment}`, (by.get(`${g.riskBin}|${g.segment}`) ?? 0) + g.customers);
+  for (const g of groups) if (Number.isFinite(g.riskBin)) by.set(`${g.riskBin}|${g.segment}`, (by.get(`${g.riskBin}|${g.segment}`) ?? 0) + g.customers);
   return [...by].map(([k, customers]) => {
     const [bin, segment] = [Number(k.split("|")[0]), k.slice(k.indexOf("|") + 1)];
     return {bin, low: bin / 10, high: (bin + 1) / 10, segment, customers};
