@@ -33,3 +33,16 @@ export const RATE_SCHEME = "blues";
 /** A/B test verdicts (kinds of src/analytics/abtest.ts `verdict`). */
 export const VERDICT_ORDER = ["win", "loss", "no-difference", "underpowered", "srm"];
 export const VERDICT_COLORS = ["#3ca951", "#ff725c", "#9a9a9a", "#efb118", "#a463f2"];
+
+/** Real-time marketing: notified vs control exposures, the simulated truth, and map marks. */
+export const RTM_COLORS = {
+  notified: "#4269d0",
+  control: "#9a9a9a",
+  truth: "#ff725c",
+  purchase: "#3ca951",
+  zone: "#efb118",
+  revenue: "#4269d0",
+  cost: "#ff725c"
+};
+/** Sequential scheme for conversion rates on maps (Plot scheme name). */
+export const RTM_RATE_SCHEME = "viridis";
