@@ -108,8 +108,7 @@ export function rtmBidWinChart(offers: AuctionOffer[], {width = 640, height = 30
     y: {label: "Auctions won (%)", percent: true, domain: [0, 100], grid: true},
     r: {range: [2, 12]},
     marks: [
-      Plot.dot(data, {x: "max_bid", y: "winRate", r: "auctions", fill: RTM_COLORS.notified, fillOpacity: 0.6, stroke: RTM_COLORS.notified, channels: {Offer: "offer", "Average price": "average_price"}, tip: {format: {x: "$.2f", y: ".0f", r: ",d", "Average price": "$.3f"}}}),
-      Plot.linearRegressionY(data, {x: "max_bid", y: "winRate", stroke: "currentColor", strokeOpacity: 0.5})
+      Plot.dot(data, {x: "max_bid", y: "winRate", r: "auctions", fill: RTM_COLORS.notified, fillOpacity: 0.6, stroke: RTM_COLORS.notified, channels: {Offer: "offer", "Average price": "average_price"}, tip: {format: {x: "$.2f", y: ".0f", r: ",d", "Average price": "$.3f"}}})
     ]
   });
 }
@@ -157,7 +156,7 @@ export function rtmLiftChart(rows: LiftEstimateRow[], truth: number | null, {wid
     marks: [
       Plot.ruleX([0]),
       truth == null ? null : Plot.ruleX([truth], {stroke: RTM_COLORS.truth, strokeWidth: 2, strokeDasharray: "4,3"}),
-      truth == null ? null : Plot.text([truth], {x: (d: number) => d, text: () => "simulated truth", frameAnchor: "top", dy: -2, dx: 4, textAnchor: "start", fill: RTM_COLORS.truth, fontSize: 10}),
+      truth == null ? null : Plot.text([truth], {x: (d: number) => d, text: () => "simulated truth", frameAnchor: "top", dy: -2, dx: -4, textAnchor: "end", fill: RTM_COLORS.truth, fontSize: 10}),
       Plot.ruleY(rows, {y: "estimate", x1: "low", x2: "high", stroke: RTM_COLORS.notified, strokeWidth: 3}),
       Plot.dot(rows, {y: "estimate", x: "lift", r: 5, fill: RTM_COLORS.notified, channels: {Low: "low", High: "high"}, tip: {format: {x: ".2f", Low: ".2%", High: ".2%"}}})
     ]

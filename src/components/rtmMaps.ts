@@ -48,19 +48,19 @@ export interface ZoneEvent {
 
 /** One offer's geofence (a GeoJSON polygon) with its notifications (coloured by whether a purchase followed) and credited purchases. */
 export function rtmZoneMap(zone: {type: "Polygon"; coordinates: number[][][]}, events: ZoneEvent[], {width = 640}: {width?: number} = {}) {
-  const points = events.map((e) => [e.longitude, e.latitude]);
-  const domain = {type: "MultiPoint", coordinates: [...zone.coordinates[0], ...points]};
+  // Fit the zone (where every notification is); purchases elsewhere fall outside the frame.
+  const domain = zone;
   const notifications = events.filter((e) => e.kind === "notification").map((e) => ({...e, outcome: e.converted ? "Notification, purchase followed" : "Notification, no purchase"}));
   const purchases = events.filter((e) => e.kind !== "notification");
   return Plot.plot({
     width,
     height: Math.min(520, Math.round(width * 0.8)),
-    projection: {type: "mercator", domain, inset: 12},
+    projection: {type: "mercator", domain, inset: 24},
     color: {domain: ["Notification, no purchase", "Notification, purchase followed"], range: [RTM_COLORS.control, RTM_COLORS.notified], legend: true},
     marks: [
       Plot.geo(zone, {fill: RTM_COLORS.zone, fillOpacity: 0.18, stroke: RTM_COLORS.zone, strokeWidth: 2}),
       Plot.dot(notifications, {x: "longitude", y: "latitude", r: 2.5, fill: "outcome", fillOpacity: 0.75, tip: {format: {x: ".5f", y: ".5f"}}}),
-      Plot.dot(purchases, {x: "longitude", y: "latitude", symbol: "star", r: 5, fill: RTM_COLORS.purchase, stroke: "var(--theme-background, white)", strokeWidth: 0.5, title: () => "Credited purchase"})
+      Plot.dot(purchases, {clip: "frame", x: "longitude", y: "latitude", symbol: "star", r: 5, fill: RTM_COLORS.purchase, stroke: "var(--theme-background, white)", strokeWidth: 0.5, title: () => "Credited purchase"})
     ]
   });
 }

@@ -1,0 +1,71 @@
+// Real-time marketing pages in Chromium: choosing a city changes the KPI cards; choosing an
+// example query on the SQL explorer runs it in DuckDB-WASM and changes the result; the executive
+// view fits a phone screen. Needs a built site (SITE_DIR or dist/).
+import {existsSync} from "node:fs";
+import {join, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {startStaticServer, type StaticServer} from "../../scripts/static-server.js";
+import {launchChromium, openPage} from "./harness.js";
+
+const dist = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(import.meta.dirname, "..", "..", "dist");
+let browser: Browser;
+let server: StaticServer;
+
+beforeAll(async () => {
+  if (!existsSync(join(dist, "rtm", "index.html"))) throw new Error(`${dist}/rtm is not built: run npm run build first`);
+  server = await startStaticServer({dir: dist, base: "/"});
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const kpiValue = (title: string) => `[data-kpi="${title}"] .big`;
+
+describe("rtm executive view", () => {
+  it("recomputes the KPI cards for the chosen city", async () => {
+    const {page, report, close} = await openPage(browser, server.url + "rtm/", {charts: 3});
+    try {
+      expect(report.cellErrors).toEqual([]);
+      const allCities = await page.textContent(kpiValue("Credited revenue"));
+      const select = page.locator("#observablehq-main select").first();
+      const options = await select.locator("option").allTextContents();
+      expect(options[0]).toBe("All cities");
+      await select.selectOption({label: options[1]});
+      await page.waitForFunction(([selector, before]) => document.querySelector(selector)?.textContent !== before, [kpiValue("Credited revenue"), allCities] as const, {timeout: 10_000});
+      const oneCity = await page.textContent(kpiValue("Credited revenue"));
+      expect(oneCity).not.toBe(allCities);
+      expect(await page.textContent("#observablehq-main")).toContain(`(${options[1]})`);
+    } finally {
+      await close();
+    }
+  });
+
+  it("fits a phone screen without sideways scrolling", async () => {
+    const {report, close} = await openPage(browser, server.url + "rtm/", {charts: 3, viewport: {width: 390, height: 844}});
+    await close();
+    expect(report.cellErrors).toEqual([]);
+    expect(report.overflowX).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("rtm SQL explorer", () => {
+  it("runs the chosen example query in the browser", async () => {
+    const {page, report, close} = await openPage(browser, server.url + "rtm/sql", {tables: 1});
+    try {
+      expect(report.cellErrors).toEqual([]);
+      const rowsText = () => page.evaluate(() => [...document.querySelectorAll("#observablehq-main p")].map((p) => p.textContent ?? "").find((t) => /^[\d,]+ rows?\.$/.test(t.trim())) ?? "");
+      const dedup = await rowsText();
+      expect(dedup).toMatch(/rows/);
+      await page.locator("#observablehq-main select").first().selectOption({label: "Conversion by city (all notifications)"});
+      await page.waitForFunction(() => [...document.querySelectorAll("#observablehq-main p")].some((p) => /^16 rows\.$|^\d+ rows\.$/.test((p.textContent ?? "").trim()) && (p.textContent ?? "").trim() !== ""), undefined, {timeout: 30_000});
+      await page.waitForFunction(() => [...document.querySelectorAll("#observablehq-main th")].some((th) => th.textContent?.includes("city_name")), undefined, {timeout: 30_000});
+      expect(await rowsText()).not.toBe(dedup);
+    } finally {
+      await close();
+    }
+  });
+});
