@@ -33,11 +33,11 @@ export interface SegmentTruth {
 export const RATE_SHAPE = 3;
 
 export const SEGMENT_TRUTH: Record<Segment, SegmentTruth> = {
-  "Affluent loyalists": {segment: "Affluent loyalists", weeklyRate: 0.3, dropout: 0.025, basket: 4, mix: {electronics: 0.16, fashion: 0.2, groceries: 0.42, "home goods": 0.22}, onlineShare: 0.35, promoSensitivity: 1.05, campaignResponse: 0.45, age: [35, 68]},
-  "Family stock-up": {segment: "Family stock-up", weeklyRate: 0.4, dropout: 0.04, basket: 5, mix: {electronics: 0.04, fashion: 0.1, groceries: 0.76, "home goods": 0.1}, onlineShare: 0.3, promoSensitivity: 1.2, campaignResponse: 0.9, age: [30, 52]},
-  "Deal seekers": {segment: "Deal seekers", weeklyRate: 0.1, dropout: 0.12, basket: 1.6, mix: {electronics: 0.15, fashion: 0.45, groceries: 0.25, "home goods": 0.15}, onlineShare: 0.6, promoSensitivity: 2.6, campaignResponse: 2.2, age: [20, 45]},
-  "Tech upgraders": {segment: "Tech upgraders", weeklyRate: 0.05, dropout: 0.1, basket: 0.8, mix: {electronics: 0.66, fashion: 0.1, groceries: 0.09, "home goods": 0.15}, onlineShare: 0.65, promoSensitivity: 1.4, campaignResponse: 0.8, age: [20, 42]},
-  "One-and-done": {segment: "One-and-done", weeklyRate: 0.08, dropout: 0.45, basket: 2, mix: {electronics: 0.14, fashion: 0.22, groceries: 0.44, "home goods": 0.2}, onlineShare: 0.4, promoSensitivity: 1.3, campaignResponse: 1, age: [18, 75]}
+  "Affluent loyalists": {segment: "Affluent loyalists", weeklyRate: 0.3, dropout: 0.025, basket: 6, mix: {electronics: 0.22, fashion: 0.2, groceries: 0.2, "home goods": 0.38}, onlineShare: 0.4, promoSensitivity: 1, campaignResponse: 0.2, age: [35, 68]},
+  "Family stock-up": {segment: "Family stock-up", weeklyRate: 0.4, dropout: 0.04, basket: 5, mix: {electronics: 0.03, fashion: 0.08, groceries: 0.8, "home goods": 0.09}, onlineShare: 0.3, promoSensitivity: 1.2, campaignResponse: 0.6, age: [30, 52]},
+  "Deal seekers": {segment: "Deal seekers", weeklyRate: 0.1, dropout: 0.12, basket: 1.6, mix: {electronics: 0.12, fashion: 0.55, groceries: 0.2, "home goods": 0.13}, onlineShare: 0.7, promoSensitivity: 3.5, campaignResponse: 2.6, age: [20, 45]},
+  "Tech upgraders": {segment: "Tech upgraders", weeklyRate: 0.05, dropout: 0.1, basket: 0.8, mix: {electronics: 0.75, fashion: 0.08, groceries: 0.07, "home goods": 0.1}, onlineShare: 0.7, promoSensitivity: 1.4, campaignResponse: 0.7, age: [20, 42]},
+  "One-and-done": {segment: "One-and-done", weeklyRate: 0.08, dropout: 0.6, basket: 2, mix: {electronics: 0.08, fashion: 0.14, groceries: 0.6, "home goods": 0.18}, onlineShare: 0.2, promoSensitivity: 1, campaignResponse: 1.2, age: [18, 75]}
 };
 
 /** Segment mix of new members by acquisition channel (rows sum to 1, in SEGMENTS order). */
@@ -72,8 +72,8 @@ export const PEAK_CAC_FACTOR = 1.25;
  * top of behaviour.
  */
 export const CHURN_DRIVERS = {
-  /** Members with a high propensity to return goods (dissatisfied): 15% of members, 3.5× the returns. */
-  highReturner: 0.9,
+  /** Members with a high propensity to return goods (dissatisfied): 15% of members, 3.5× the returns (at least 15% of lines). */
+  highReturner: 1.2,
   /** Acquired through paid social ads. */
   paidSocial: 0.55,
   /** Uses the app. */
@@ -84,6 +84,8 @@ export const CHURN_DRIVERS = {
 
 export const HIGH_RETURNER_SHARE = 0.15;
 export const HIGH_RETURNER_FACTOR = 3.5;
+/** A high returner sends back at least this share of lines, whatever the category. */
+export const HIGH_RETURNER_FLOOR = 0.15;
 export const APP_USER_SHARE = 0.45;
 export const LOYALTY_TIER_SHARE = 0.25;
 
@@ -122,16 +124,17 @@ export const CAMPAIGNS: readonly CampaignTruth[] = [
   {id: "C09", name: "Christmas 2024 push", channel: "push", sendDate: "2024-12-05", windowDays: 10, offerA: "Gift guide", offerB: "Free gift wrap + 5% off", discountA: 0, discountB: 0.05, controlShare: 0.3, costPerSend: 0.001, audience: "Push opt-ins", lastPurchaseWithin: [0, 730], effectA: 0.015, effectB: 0.035, lostControlShare: 0}
 ];
 
-/** The campaign whose test (half control) trains and checks the uplift model. */
+/** The campaign whose test (half control) checks the uplift model, and the earlier test of the same offer it also learns from. */
 export const UPLIFT_CAMPAIGN = "C08";
+export const UPLIFT_TRAINING_CAMPAIGNS = ["C04"];
 
 /**
  * Who a campaign moves: the base effect times the segment's `campaignResponse`, times
  * exp(UPLIFT_RECENCY × [bought in the 30 days before the send]) and exp(UPLIFT_YOUNG × [under 35]),
  * capped at UPLIFT_CAP. Dead members (dropped out) do not respond.
  */
-export const UPLIFT_RECENCY = 0.5;
-export const UPLIFT_YOUNG = 0.35;
+export const UPLIFT_RECENCY = 0.8;
+export const UPLIFT_YOUNG = 0.5;
 export const UPLIFT_CAP = 0.35;
 
 /** Message funnel probabilities per channel (opened: of delivered; clicked: of opened, or of delivered for SMS, which has no open tracking). */

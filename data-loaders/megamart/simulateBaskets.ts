@@ -4,12 +4,12 @@
  * from the member's category weights tilted by the season and, for the promotion-sensitive,
  * towards categories on promotion; the product within the category by its Zipf popularity. A
  * promotion active for the category, channel and day discounts the line. Lines come back with the
- * category's return rate, 3.5× for members with a high return propensity and 1.4× online.
+ * category's return rate, 3.5× (and at least 15%) for members with a high return propensity, 1.4× online.
  */
 import type {Random} from "../shared/random.js";
 import {DAYS, SEASON_CATEGORY_TILT, SEASON_OF_DAY, dayIndex} from "./calendar.js";
 import {CATEGORY_SPECS, type Product, type Promotion} from "./catalog.js";
-import {HIGH_RETURNER_FACTOR, SEGMENTS, SEGMENT_TRUTH} from "./parameters.js";
+import {HIGH_RETURNER_FACTOR, HIGH_RETURNER_FLOOR, SEGMENTS, SEGMENT_TRUTH} from "./parameters.js";
 import {CATEGORIES, RETURN_REASONS} from "./schema.js";
 import type {Members} from "./simulateMembers.js";
 
@@ -133,7 +133,8 @@ export function simulateBaskets(
       const onPromo = promoAt[(d * 4 + c) * 2 + place] >= 0;
       weights[c] = base * (tilt[CATEGORIES[c]] ?? 1) * (onPromo && segment ? segment.promoSensitivity : 1);
     }
-    const returnFactor = (i >= 0 && members.highReturner[i] ? HIGH_RETURNER_FACTOR : 1) * (online ? 1.4 : 1);
+    const highReturner = i >= 0 && members.highReturner[i] === 1;
+    const onlineFactor = online ? 1.4 : 1;
     for (let l = 0; l < count; l++) {
       const c = rnd.weightedIndex(weights);
       const k = drawProduct(rnd, tables[c]);
@@ -142,7 +143,8 @@ export function simulateBaskets(
       const price = promo >= 0 ? round2(products[k].listPrice * (1 - promotions[promo].discount)) : products[k].listPrice;
       let returnDay = -1;
       let reason = -1;
-      if (rnd.uniform() < returnRate[c] * returnFactor) {
+      const rate = (highReturner ? Math.max(HIGH_RETURNER_FLOOR, HIGH_RETURNER_FACTOR * returnRate[c]) : returnRate[c]) * onlineFactor;
+      if (rnd.uniform() < rate) {
         const day = d + 2 + rnd.int(25);
         if (day < DAYS) {
           returnDay = day;

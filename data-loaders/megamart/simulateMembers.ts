@@ -173,10 +173,10 @@ export function simulateMembers(random: Random, acquisitions: {day: number; chan
       CHURN_DRIVERS.loyaltyTier * (tier ? 1 : 0);
     m.dropout[i] = Math.min(0.95, Math.max(0.004, expit(logit(truth.dropout) + shift + rnd.normal(0, 0.3))));
     m.basketFactor[i] = rnd.gamma(5, 1 / 5);
-    m.onlineShare[i] = rnd.beta(6 * truth.onlineShare, 6 * (1 - truth.onlineShare));
+    m.onlineShare[i] = rnd.beta(12 * truth.onlineShare, 12 * (1 - truth.onlineShare));
     let total = 0;
     for (let c = 0; c < 4; c++) {
-      const w = rnd.gamma(8 * truth.mix[CATEGORIES[c]], 1);
+      const w = rnd.gamma(25 * truth.mix[CATEGORIES[c]], 1);
       m.mix[4 * i + c] = w;
       total += w;
     }

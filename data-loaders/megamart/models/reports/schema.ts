@@ -144,4 +144,19 @@ export const rptAcquisitionMonthly: TableSpec = {
   ]
 };
 
-export const reportSpecs: readonly TableSpec[] = [rptDailySales, rptDailyOrders, rptStoreMonthly, rptProductChannel, rptCampaignFunnel, rptCohortRetention, rptHourlyTraffic, rptAcquisitionMonthly];
+export const rptMemberMix: TableSpec = {
+  name: "rpt_member_mix",
+  description: "Each member's revenue share per category.",
+  grain: "member",
+  primaryKey: ["customer_id"],
+  columns: [
+    {name: "customer_id", type: "utf8", references: {table: "dim_customer", column: "customer_id"}, description: "Member."},
+    {name: "net_revenue", type: "float64", unit: "SGD", description: "Revenue."},
+    {name: "electronics_share", type: "float64", description: "Share of revenue in electronics."},
+    {name: "fashion_share", type: "float64", description: "Share in fashion."},
+    {name: "groceries_share", type: "float64", description: "Share in groceries."},
+    {name: "home_goods_share", type: "float64", description: "Share in home goods."}
+  ]
+};
+
+export const reportSpecs: readonly TableSpec[] = [rptDailySales, rptDailyOrders, rptStoreMonthly, rptProductChannel, rptCampaignFunnel, rptCohortRetention, rptHourlyTraffic, rptAcquisitionMonthly, rptMemberMix];
