@@ -43,6 +43,8 @@ export interface PipelineResult {
   rawRows: Record<string, number>;
   dataTests: DataTestResult[];
   source: "simulation" | "files";
+  /** Seconds spent simulating + loading raw events, transforming in SQL, and testing + writing outputs. */
+  seconds: {ingest: number; transform: number; outputs: number};
 }
 
 /** Streams raw batches into raw_* tables. */
@@ -113,6 +115,9 @@ async function ruleChecks(db: Database): Promise<{model: string; test: DataTest}
 export async function runRtmPipeline({options = readOptions(), progress = false, batchRows}: {options?: BuildOptions; progress?: boolean; batchRows?: number} = {}): Promise<PipelineResult> {
   const dir = reportDataDir(REPORT, options);
   const db = await openDatabase();
+  const t0 = performance.now();
+  let t1 = t0;
+  let t2 = t0;
   try {
     let rawRows: Record<string, number>;
     if (dir) {
@@ -121,6 +126,7 @@ export async function runRtmPipeline({options = readOptions(), progress = false,
     } else {
       rawRows = await ingest(db, simulateRtmBatches(options, {batchRows}), {progress});
     }
+    t1 = performance.now();
     for (const sql of [...STAGING_SQL, ...MODEL_SQL, ...AGGREGATE_SQL, ...DATA_QUALITY_SQL]) {
       try {
         await db.connection.run(sql);
@@ -128,6 +134,7 @@ export async function runRtmPipeline({options = readOptions(), progress = false,
         throw new Error(`rtm transform failed: ${(error as Error).message}\nin: ${sql.slice(0, 300)}`);
       }
     }
+    t2 = performance.now();
     // Outputs as columns (dates to days; zones from WKT to GeoJSON).
     const tables = new Map<string, TableColumns>();
     for (const {spec, sql} of OUTPUTS) {
@@ -180,7 +187,8 @@ export async function runRtmPipeline({options = readOptions(), progress = false,
       failures: dataTests.map((r) => r.failures),
       status: dataTests.map((r) => r.status)
     })));
-    return {files, tables, rawRows, dataTests, source: dir ? "files" : "simulation"};
+    const t3 = performance.now();
+    return {files, tables, rawRows, dataTests, source: dir ? "files" : "simulation", seconds: {ingest: (t1 - t0) / 1000, transform: (t2 - t1) / 1000, outputs: (t3 - t2) / 1000}};
   } finally {
     db.close();
   }
