@@ -296,16 +296,19 @@ export function simulateMediaWeeks({seed = 1, weeks = 208, startDate = "2021-01-
   }
   spend.display = display;
 
-  // Extra levers: generic patterns (bursty, or always on for affiliates).
+  // Extra levers: a base switched on or off each quarter (always on for affiliates, whose base
+  // follows demand) plus bursts.
   for (const name of EXTRA_LEVERS.slice(0, extraLevers)) {
     const r = random.fork(name);
     const x = new Float64Array(n);
-    const base = name === "affiliate" ? 4_000 : name === "print" ? 0 : 1_500;
-    const bursts = burstMask(r, n, name === "affiliate" ? 2 : 4, 2, 5);
+    const bursts = burstMask(r, n, 4, 2, 5);
+    const typical = LEVER_SPECS[name].halfSaturation;
     let lvl = 0;
+    let base = 0;
     for (let t = 0; t < n; t++) {
-      if (bursts[t] && (t === 0 || !bursts[t - 1])) lvl = r.between(0.6, 1.6) * LEVER_SPECS[name].halfSaturation;
-      x[t] = base * (1 + (name === "affiliate" ? 0.5 * demandIndex[t] : 0)) * r.logNormal(0, 0.2) + (bursts[t] ? lvl * r.logNormal(0, 0.1) : 0);
+      if (t % 13 === 0) base = name !== "affiliate" && r.bernoulli(0.35) ? 0 : r.between(0.1, 0.5) * typical;
+      if (bursts[t] && (t === 0 || !bursts[t - 1])) lvl = r.between(0.6, 1.6) * typical;
+      x[t] = base * (name === "affiliate" ? 1 + 0.5 * demandIndex[t] : 1) * r.logNormal(0, 0.2) + (bursts[t] ? lvl * r.logNormal(0, 0.1) : 0);
     }
     spend[name] = x;
   }

@@ -8,8 +8,9 @@
  * then (θ*, β*, γ*) = fit(y*). Resampling residuals in blocks keeps their autocorrelation; keeping
  * the spend series intact keeps the adstock carry-over exact (resampling weeks would cut it).
  * Default block length n^(1/3) rounded (6 weeks at 208), the usual rate for the moving-block
- * bootstrap of a mean (Hall, Horowitz & Jing 1995). Each replicate starts its search at the point
- * estimate with a wide simplex (half a unit in every transformed parameter), so it can leave it.
+ * bootstrap of a mean (Hall, Horowitz & Jing 1995). Each replicate runs BFGS (exact gradient, see
+ * fit.ts) from the point estimate; `extraStarts` adds searches from fresh random starts for data
+ * where the objective has several optima.
  * Intervals are read off the draws in outputs.ts (`quantile` type 7, as R's default and numpy's).
  *
  * Every replicate draws from its own stream `Random(seed).fork("bootstrap").fork(d)`, so draw d is
@@ -28,7 +29,7 @@ export interface BootstrapOptions {
   seed?: number;
   /** Extra local searches from screened random starts per replicate (default 0: only from the point estimate). */
   extraStarts?: number;
-  /** Nelder-Mead iterations per search (default 150 × number of parameters). */
+  /** BFGS iterations per replicate (default 300). */
   maxIterations?: number;
 }
 
@@ -63,14 +64,14 @@ export function bootstrapMediaMix(data: MediaMixData, point: MediaMixPointFit, f
   for (let t = 0; t < n; t++) mean += residuals[t] / n;
   for (let t = 0; t < n; t++) residuals[t] -= mean;
   const stream = new Random(seed).fork("bootstrap");
-  const iterations = maxIterations ?? 150 * problem.dimension;
+  const iterations = maxIterations ?? 300;
   const out: BootstrapDraw[] = [];
   for (let d = 0; d < draws; d++) {
     const random = stream.fork(d);
     const e = movingBlockResample(residuals, L, random);
     const y = Float64Array.from({length: n}, (_, t) => point.fitted[t] + e[t]);
     problem.setSales(y);
-    let best = searchFrom(problem, point.theta, iterations, {polish: false});
+    let best = searchFrom(problem, point.theta, {maxIterations: iterations, polish: false});
     if (extraStarts > 0) {
       const refit = fitProblem(problem, {...fitOptions, starts: extraStarts, screen: 20 * extraStarts, maxIterations: iterations, seed: random.nextUint32()});
       if (refit.objective < best.value) best = {theta: refit.theta, value: refit.objective, converged: refit.converged};
