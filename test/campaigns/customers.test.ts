@@ -7,13 +7,14 @@ import {simulateCustomersWithTruth} from "../../data-loaders/campaigns/simulateC
 import {cohortActivity, customerFacts, customerGroups, customersAtRisk} from "../../data-loaders/campaigns/transformCustomers.js";
 import {churnTruthCheck} from "../../data-loaders/campaigns/truth.js";
 import {parseIsoDate} from "../../data-loaders/shared/schema.js";
+import type {TableColumns} from "../../data-loaders/shared/validate.js";
 import {retentionMatrix, selectCustomerRows, sumCustomers, valueCurves, type CohortActivity, type CustomerGroup} from "../../src/campaigns/customers.js";
 
 const day = (iso: string) => parseIsoDate(iso)!;
 const month = (y: number, m: number) => Date.UTC(y, m, 1);
 
 describe("customer facts from a crafted book of orders", () => {
-  const tables = new Map([
+  const tables = new Map<string, TableColumns>([
     ["campaigns", {campaign_id: ["S1", "E1"], campaign_name: ["Search", "Email"], channel: ["search", "email"], start_date: [day("2024-01-01"), day("2024-01-01")]}],
     ["customers", {customer_id: ["A", "B", "C"], acquired_date: [day("2024-01-15"), day("2024-02-10"), day("2024-12-20")], campaign_id: ["S1", "E1", null], segment: ["Loyal", "Regular", "Loyal"]}],
     [
