@@ -7,7 +7,8 @@
  */
 import {describe, expect, it} from "vitest";
 import {mediaMixDataFromWeeks, simulateMediaWeeks} from "../../data-loaders/alyce/simulate-media.js";
-import {decomposeSales, fitMediaMix, fitMediaMixPoint, movingBlockResample} from "../../src/analytics/mmm/index.js";
+import {decomposeSales, fitMediaMix, fitMediaMixPoint, MediaMixProblem, movingBlockResample} from "../../src/analytics/mmm/index.js";
+import {numericGradient} from "../../src/analytics/optimize.js";
 import {Random} from "../../src/analytics/random.js";
 
 const sim = simulateMediaWeeks({seed: 1});
@@ -95,11 +96,34 @@ describe("a lever without effect", () => {
   });
 });
 
-describe("determinism and the bootstrap's blocks", () => {
+describe("the objective's exact gradient (variable projection)", () => {
+  it.each([
+    ["Hill, geometric recursion", {}],
+    ["logistic, 8-week window", {saturation: "logistic" as const, adstockLMax: 8}],
+    ["Hill, first 150 weeks only", {rows: Array.from({length: 150}, (_, t) => t)}]
+  ])("%s: agrees with central differences", (_, options) => {
+    const problem = new MediaMixProblem(data, options);
+    const random = new Random(5);
+    for (let k = 0; k < 3; k++) {
+      const theta = problem.randomTheta(random);
+      const exact = problem.objectiveAndGradient(theta);
+      const numeric = numericGradient((x) => problem.objective(x), theta);
+      expect(exact.value).toBeCloseTo(problem.objective(theta), 10);
+      exact.gradient.forEach((g, i) => expect(Math.abs(g - numeric[i]) / Math.max(1, Math.abs(numeric[i]))).toBeLessThan(1e-4));
+    }
+  });
+});
+
+describe("determinism, plain data and the bootstrap's blocks", () => {
   it("the same seed gives the same fit", () => {
     const a = fitMediaMixPoint(data, {seed: 7, screen: 40, starts: 1});
     const b = fitMediaMixPoint(data, {seed: 7, screen: 40, starts: 1});
     expect(a).toEqual(b);
+    const small = {seed: 3, screen: 40, starts: 1, bootstrap: {draws: 5}, holdoutWeeks: 0};
+    expect(fitMediaMix(data, small)).toEqual(fitMediaMix(data, small));
+  });
+  it("the result is plain data: it survives a JSON round trip unchanged", () => {
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
   it("moving-block resampling draws runs of consecutive residuals", () => {
     const values = Array.from({length: 50}, (_, t) => t);

@@ -81,14 +81,3 @@ export function bootstrapMediaMix(data: MediaMixData, point: MediaMixPointFit, f
   }
   return out;
 }
-
-/** Sample quantile with linear interpolation between order statistics (type 7: R's default, numpy's "linear"). */
-export function quantile(values: ArrayLike<number>, p: number): number {
-  const sorted = Float64Array.from(values).sort();
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}

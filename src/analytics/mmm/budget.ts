@@ -23,7 +23,7 @@
  * and the budget are respected; on the simulation, the allocation recommended from the fitted
  * curves earns at least 95 % of the optimum of the true curves when both are evaluated on the truth.
  */
-import {estimateFromDraws, type IntervalOptions} from "./outputs.js";
+import {estimateFromDraws, type IntervalOptions} from "./intervals.js";
 import {steadyStateResponse} from "./response.js";
 import type {Estimate, LeverResponse} from "./types.js";
 

@@ -40,7 +40,8 @@ export function decomposeSales(data: MediaMixData, levers: LeverResponse[], coef
       seasonality[t] += (coefficients[`sin${k}`] ?? 0) * Math.sin(angle) + (coefficients[`cos${k}`] ?? 0) * Math.cos(angle);
     }
   }
-  const controls = data.controls.map((c) => ({name: c.name, values: Array.from(c.values, (v) => (coefficients[c.name] ?? 0) * v)}));
+  // `+ 0` turns −0 (a negative coefficient times a zero week) into 0, so JSON round trips are exact.
+  const controls = data.controls.map((c) => ({name: c.name, values: Array.from(c.values, (v) => (coefficients[c.name] ?? 0) * v + 0)}));
   const media = data.media.map((m, i) => ({name: m.name, values: Array.from(leverContributions(m.spend, levers[i], {lMax: adstockLMax}))}));
   const predicted = baseline.map((b, t) => {
     let s = b + seasonality[t];

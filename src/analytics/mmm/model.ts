@@ -15,7 +15,8 @@ import {bootstrapMediaMix, type BootstrapOptions} from "./bootstrap.js";
 import {decomposeSales, type SalesDecomposition} from "./decompose.js";
 import {correlationMatrix, decompRssd, durbinWatson, ljungBox, meanAbsolutePercentageError, modelWarnings, normalizedRmse, rSquared, type ModelWarning} from "./diagnostics.js";
 import {fitProblem, MediaMixProblem, type FitOptions, type MediaMixPointFit} from "./fit.js";
-import {contributionSeries, decayCurves, estimateFromDraws, responseCurves, summarizeLevers, type BandedSeries, type DecayCurve, type IntervalMethod, type LeverSummary, type ResponseCurve} from "./outputs.js";
+import {estimateFromDraws, type IntervalMethod} from "./intervals.js";
+import {contributionSeries, decayCurves, responseCurves, summarizeLevers, type BandedSeries, type DecayCurve, type LeverSummary, type ResponseCurve} from "./outputs.js";
 import {leverContributions} from "./response.js";
 import type {LeverResponse, MediaMixData} from "./types.js";
 

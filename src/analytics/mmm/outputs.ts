@@ -4,46 +4,17 @@
  * bands; response curves (constant weekly spend → expected weekly incremental sales); adstock
  * decay curves.
  *
- * Intervals: percentile intervals of the bootstrap draws (Efron & Tibshirani 1993, "An
- * Introduction to the Bootstrap", ch. 13), clipped to each quantity's range (ROI and contributions
- * ≥ 0). `interval: "bias-corrected"` shifts them by the bootstrap estimate of the estimator's
- * median bias, median(θ*) − θ̂ (for a distribution symmetric about its median, the basic interval
- * 2θ̂ − q of Davison & Hinkley 1997, §5.2). On the 40-seed study of docs/models/mmm.md (200 draws
- * each) both cover the true ROI in 141 of 160 lever-fits (nominal 90 %), the true marginal ROI in
- * 145 (percentile) and 148 (shifted): no reason to prefer the shift, so the plain percentile interval
- * is the default. (The shift helped only while a ridge penalty on the media coefficients biased
- * always-on levers low; that penalty is gone, see fit.ts.)
+ * Intervals come from intervals.ts (percentile by default).
  *
  * Tested in test/analytics/mmm-fit.test.ts: against the simulation's truth (ROI within 20 %,
  * coverage), shares summing to one, a lever without effect flagged.
  */
 import {adstockHalfLife, adstockWeights} from "./adstock.js";
-import {quantile} from "./bootstrap.js";
+import {estimateFromDraws, type IntervalOptions} from "./intervals.js";
 import {leverContributions, steadyStateResponse} from "./response.js";
 import type {Estimate, LeverResponse, MediaMixData} from "./types.js";
 
-export type IntervalMethod = "bias-corrected" | "percentile";
-
-export interface IntervalOptions {
-  /** Central coverage of the intervals (default 0.9). */
-  level?: number;
-  interval?: IntervalMethod;
-}
-
-/** Point estimate with an interval from the draws (see the file comment), clipped to [min, max]. */
-export function estimateFromDraws(point: number, draws: ArrayLike<number>, {level = 0.9, interval = "percentile"}: IntervalOptions = {}, min = -Infinity, max = Infinity): Estimate {
-  const n = draws.length;
-  if (n === 0) return {estimate: point, lower: NaN, upper: NaN, sd: NaN};
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += draws[i] / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (draws[i] - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
-  const alpha = (1 - level) / 2;
-  const shift = interval === "bias-corrected" ? quantile(draws, 0.5) - point : 0;
-  const clip = (v: number) => Math.min(max, Math.max(min, v));
-  return {estimate: point, lower: clip(quantile(draws, alpha) - shift), upper: clip(quantile(draws, 1 - alpha) - shift), sd};
-}
+export type {IntervalMethod, IntervalOptions} from "./intervals.js";
 
 export interface LeverSummary {
   name: string;
