@@ -2,8 +2,8 @@
  * The market mix model recovers the truth of the Alyce simulation (data-loaders/alyce/
  * simulate-media.ts, default 208 weeks, seed 1): every expected number below is the simulation's
  * true parameter or a quantity computed from it (truth.levers[*].roi, .marginalRoi). Tests use 40
- * bootstrap draws to stay fast; production uses 200 (docs/models/mmm.md). A 20-seed study of the
- * same checks is in test/fixtures/mmm/coverage-study.ts.
+ * bootstrap draws to stay fast; production uses 200 (docs/models/mmm.md). A 40-seed study of the
+ * same checks is in test/fixtures/mmm/coverage-study.ts (figures in docs/models/mmm.md).
  */
 import {describe, expect, it} from "vitest";
 import {mediaMixDataFromWeeks, simulateMediaWeeks} from "../../data-loaders/alyce/simulate-media.js";

@@ -117,7 +117,8 @@ export function fitMediaMix(data: MediaMixData, options: MediaMixOptions = {}): 
     if (holdoutWeeks >= n - 20) throw new Error(`fitMediaMix: holdoutWeeks ${holdoutWeeks} leaves fewer than 20 weeks to fit (${n} weeks in all)`);
     const training = Array.from({length: n - holdoutWeeks}, (_, t) => t);
     const heldOut = new MediaMixProblem(data, {...fitOptions, rows: training});
-    const fit = fitProblem(heldOut, fitOptions, [point.theta]);
+    // Fresh starts only: starting from the full-data optimum would let the held-out weeks steer the search.
+    const fit = fitProblem(heldOut, fitOptions);
     const idx = Array.from({length: holdoutWeeks}, (_, j) => n - holdoutWeeks + j);
     const actual = idx.map((t) => data.sales[t]);
     const predicted = idx.map((t) => fit.fitted[t]);
