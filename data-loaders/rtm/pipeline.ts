@@ -12,12 +12,12 @@ import {DAY_MS, type TableSpec} from "../shared/schema.js";
 import {loadRawTables} from "../shared/source.js";
 import type {TableColumns} from "../shared/validate.js";
 import {DEFAULT_RESERVE_PRICE} from "../../src/analytics/auction.js";
-import {appendBatch, createRawTable, openDatabase, queryRows, queryColumns, type Database} from "./duckdb.js";
+import {appendBatch, createRawTable, openDatabase, queryRows, queryColumns, quote, type Database} from "./duckdb.js";
 import {parseWktPolygon, pointInRing, ringToGeoJson} from "./geo.js";
 import {RATE_LIMITS} from "./matching.js";
 import {rawTables} from "./schema.js";
 import {simulateRtm, simulateRtmBatches, TRUTH_TABLE, type TableBatch} from "./simulate.js";
-import {AGGREGATE_SQL, DATA_QUALITY_SQL, MODEL_SQL, OUTPUTS, STAGING_SQL} from "./transform.js";
+import {AGGREGATE_SQL, DATA_QUALITY_SQL, MODEL_SQL, OUTPUTS, STAGING_SQL, WAREHOUSE_MODELS} from "./transform.js";
 
 export const REPORT = "rtm";
 
@@ -73,6 +73,57 @@ function* tableBatches(tables: Map<string, TableColumns>): Generator<TableBatch>
 }
 
 const count = async (db: Database, sql: string) => Number((await queryRows(db, `SELECT count(*) AS n FROM (${sql})`))[0].n);
+
+const sqlValue = (v: string) => `'${v.replaceAll("'", "''")}'`;
+
+/**
+ * The tests a spec implies (shared testsFromSpec: unique, not null, accepted values, relationships)
+ * plus its numeric bounds, run in SQL on the warehouse table: the large facts never come into JS.
+ */
+async function warehouseTests(db: Database, spec: TableSpec): Promise<DataTest[]> {
+  const t = quote(spec.name);
+  const tests: {name: string; description: string; sql: string}[] = testsFromSpec(spec).map((test) => {
+    switch (test.kind) {
+      case "unique":
+        return {name: `unique(${test.columns.join(", ")})`, description: `no two rows share ${test.columns.join(" + ")}`, sql: `SELECT 1 FROM ${t} GROUP BY ${test.columns.map(quote).join(", ")} HAVING count(*) > 1`};
+      case "not_null":
+        return {name: `not_null(${test.column})`, description: `${test.column} is never missing`, sql: `SELECT 1 FROM ${t} WHERE ${quote(test.column)} IS NULL`};
+      case "accepted_values":
+        return {name: `accepted_values(${test.column})`, description: `${test.column} is one of ${test.values.join(", ")}`, sql: `SELECT 1 FROM ${t} WHERE ${quote(test.column)} NOT IN (${test.values.map(sqlValue).join(", ")})`};
+      case "relationships":
+        return {name: `relationships(${test.column} → ${test.to.table}.${test.to.column})`, description: `every ${test.column} exists in ${test.to.table}`, sql: `SELECT 1 FROM ${t} WHERE ${quote(test.column)} IS NOT NULL AND ${quote(test.column)} NOT IN (SELECT ${quote(test.to.column)} FROM ${quote(test.to.table)})`};
+      default:
+        throw new Error(`rtm: no SQL form for data test ${test.kind}`);
+    }
+  });
+  for (const c of spec.columns) {
+    if (typeof c.min === "number") tests.push({name: `min(${c.name})`, description: `${c.name} ≥ ${c.min}`, sql: `SELECT 1 FROM ${t} WHERE ${quote(c.name)} < ${c.min}`});
+    if (typeof c.max === "number") tests.push({name: `max(${c.name})`, description: `${c.name} ≤ ${c.max}`, sql: `SELECT 1 FROM ${t} WHERE ${quote(c.name)} > ${c.max}`});
+  }
+  tests.push({name: "row_count", description: "at least one row", sql: `SELECT 1 WHERE (SELECT count(*) FROM ${t}) = 0`});
+  const out: DataTest[] = [];
+  for (const {name, description, sql} of tests) {
+    const failures = await count(db, sql);
+    out.push({kind: "expression", name, description, failures: () => failures});
+  }
+  return out;
+}
+
+/** Notifications outside their offer's zone, read chunk by chunk (memory does not grow with the data). */
+async function notificationsOutsideZones(db: Database, zones: Map<number, [number, number][]>): Promise<number> {
+  const result = await db.connection.stream("SELECT offer_id, longitude, latitude FROM fct_notifications");
+  let outside = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const [offers, lons, lats] = chunk.getColumns() as [number[], number[], number[]];
+    for (let i = 0; i < offers.length; i++) {
+      const ring = zones.get(Number(offers[i]));
+      if (!ring || !pointInRing(lons[i], lats[i], ring)) outside++;
+    }
+  }
+  return outside;
+}
 
 /** Business-rule checks computed in SQL (the tables they check are too large to bring into JS). */
 async function ruleChecks(db: Database): Promise<{model: string; test: DataTest}[]> {
@@ -159,23 +210,17 @@ export async function runRtmPipeline({options = readOptions(), progress = false,
     // Data tests: the specs' own (unique, not null, accepted values, relationships), row counts,
     // and business rules.
     const models: ModelTests[] = OUTPUTS.map(({spec}) => ({model: spec.name, tests: testsFromSpec(spec)}));
+    for (const spec of WAREHOUSE_MODELS) {
+      models.push({model: spec.name, tests: await warehouseTests(db, spec)});
+      tables.set(spec.name, {}); // tested in the warehouse; nothing of it is held here
+    }
     const add = (model: string, test: DataTest) => models.find((m) => m.model === model)!.tests = [...models.find((m) => m.model === model)!.tests, test];
-    for (const name of ["dim_cities", "dim_vendors", "dim_offers", "dim_subscribers", "fct_notifications", "agg_kpis"]) add(name, {kind: "row_count", min: 1});
+    for (const name of ["dim_cities", "dim_vendors", "dim_offers", "agg_kpis"]) add(name, {kind: "row_count", min: 1});
     for (const {model, test} of await ruleChecks(db)) add(model, test);
-    add("fct_notifications", {
-      kind: "expression",
-      name: "inside_offer_zone",
-      description: "every notification was sent where the subscriber stood inside the offer's zone",
-      failures: (t, all) => {
-        const offers = all.get("dim_offers")!;
-        const zones = new Map(offers.offer_id.map((id, i) => [id, JSON.parse(offers.zone_geojson[i] as string).coordinates[0] as [number, number][]]));
-        const bad: number[] = [];
-        t.offer_id.forEach((id, i) => {
-          if (!pointInRing(t.longitude[i] as number, t.latitude[i] as number, zones.get(id)!)) bad.push(i);
-        });
-        return bad;
-      }
-    });
+    const offers = tables.get("dim_offers")!;
+    const zones = new Map(offers.offer_id.map((id, i) => [id as number, JSON.parse(offers.zone_geojson[i] as string).coordinates[0] as [number, number][]]));
+    const outside = await notificationsOutsideZones(db, zones);
+    add("fct_notifications", {kind: "expression", name: "inside_offer_zone", description: "every notification was sent where the subscriber stood inside the offer's zone", failures: () => outside});
     const dataTests = assertDataTests(runDataTests(tables, models));
 
     const files = new Map<string, Uint8Array>();

@@ -102,13 +102,29 @@ export const MODEL_SQL = [
      SELECT v.vendor_id, v.vendor_name, v.category, v.domain,
             CAST((SELECT count(*) FROM stg_offers o WHERE o.vendor_id = v.vendor_id) AS INTEGER) AS offers
      FROM stg_vendors v`,
+  // Qualifying events of each segment, recomputed from raw events, and the days each keeps a
+  // subscriber in the segment (from the event's UTC day to the day its window ends).
+  `CREATE OR REPLACE TABLE segment_events AS
+     SELECT g.segment_id, g."window", l.subscriber_id, l.recorded_at AS event_at FROM stg_segments g JOIN stg_locations l ON g.kind = 'cell' AND l.olc = g.target
+     UNION ALL SELECT g.segment_id, g."window", q.subscriber_id, q.requested_at FROM stg_segments g JOIN stg_web_requests q ON g.kind = 'domain' AND q.domain = g.target
+     UNION ALL SELECT g.segment_id, g."window", p.subscriber_id, p.purchased_at FROM stg_segments g JOIN purchases_deduped p ON g.kind = 'vendor_purchase' AND CAST(p.vendor_id AS VARCHAR) = g.target`,
+  `CREATE OR REPLACE TABLE segment_days AS
+     SELECT DISTINCT segment_id, subscriber_id, CAST(day AS DATE) AS date
+     FROM (
+       SELECT segment_id, subscriber_id,
+              unnest(generate_series(date_trunc('day', event_at), date_trunc('day', event_at + w), INTERVAL 1 DAY)) AS day
+       FROM (SELECT *, CASE "window" WHEN 'minute' THEN INTERVAL 1 MINUTE WHEN 'hour' THEN INTERVAL 1 HOUR WHEN 'day' THEN INTERVAL 1 DAY ELSE INTERVAL 7 DAY END AS w FROM segment_events) AS e
+     ) AS d`,
   `CREATE OR REPLACE TABLE dim_segments AS
      SELECT g.segment_id, g.kind, g.target, g.window,
             CASE g.kind WHEN 'cell' THEN 'In cell ' || g.target
                         WHEN 'domain' THEN 'Visited ' || g.target
                         ELSE 'Bought at ' || coalesce((SELECT vendor_name FROM stg_vendors v WHERE CAST(v.vendor_id AS VARCHAR) = g.target), g.target) END
               || ' in the last ' || g.window AS label,
-            CAST((SELECT count(*) FROM stg_offer_segments os WHERE os.segment_id = g.segment_id) AS INTEGER) AS offers_requiring
+            CAST((SELECT count(*) FROM stg_offer_segments os WHERE os.segment_id = g.segment_id) AS INTEGER) AS offers_requiring,
+            CAST((SELECT count(DISTINCT subscriber_id) FROM segment_events e WHERE e.segment_id = g.segment_id) AS INTEGER) AS members,
+            coalesce((SELECT round(count(*) / (SELECT count(DISTINCT CAST(recorded_at AS DATE)) FROM stg_locations), 2) FROM segment_days d
+                      WHERE d.segment_id = g.segment_id AND d.date <= (SELECT max(CAST(recorded_at AS DATE)) FROM stg_locations)), 0) AS average_daily_members
      FROM stg_segments g`,
   `CREATE OR REPLACE TABLE dim_offers AS
      SELECT o.offer_id, o.vendor_id, v.vendor_name, v.category, o.city_id, c.city_name, o.content, o.max_bid, o.zone_wkt,
@@ -208,9 +224,23 @@ export const AGGREGATE_SQL = [
      FROM fct_bids l JOIN fct_bids w ON w.auction_id = l.auction_id AND w.won
      JOIN stg_vendors lv ON lv.vendor_id = l.vendor_id JOIN stg_vendors wv ON wv.vendor_id = w.vendor_id
      WHERE NOT l.won GROUP BY ALL`,
+  // Zone map points: at most 1,500 notifications and 500 credited purchases per offer (a fixed
+  // pseudo-random sample), so the file does not grow with the scale.
   `CREATE OR REPLACE TABLE zone_events AS
-     SELECT offer_id, 'notification' AS kind, latitude, longitude, converted FROM fct_notifications
-     UNION ALL SELECT offer_id, 'attributed purchase', latitude, longitude, true FROM fct_purchases WHERE notification_id IS NOT NULL`,
+     SELECT offer_id, kind, latitude, longitude, converted FROM (
+       SELECT offer_id, 'notification' AS kind, latitude, longitude, converted,
+              ROW_NUMBER() OVER (PARTITION BY offer_id ORDER BY hash(notification_id), notification_id) AS k FROM fct_notifications
+     ) WHERE k <= 1500
+     UNION ALL
+     SELECT offer_id, kind, latitude, longitude, converted FROM (
+       SELECT offer_id, 'attributed purchase' AS kind, latitude, longitude, true AS converted,
+              ROW_NUMBER() OVER (PARTITION BY offer_id ORDER BY hash(purchase_id), purchase_id) AS k FROM fct_purchases WHERE notification_id IS NOT NULL
+     ) WHERE k <= 500`,
+  `CREATE OR REPLACE TABLE agg_time_to_purchase AS
+     SELECT CAST(floor(minutes_after_notification) AS INTEGER) AS minute, CAST(count(*) AS INTEGER) AS purchases
+     FROM fct_purchases WHERE notification_id IS NOT NULL GROUP BY 1`,
+  // The SQL explorer's sample: 600 subscribers chosen by a hash of their id (all of them when fewer).
+  `CREATE OR REPLACE TABLE sample_subscribers AS SELECT subscriber_id FROM stg_subscribers ORDER BY hash(subscriber_id), subscriber_id LIMIT 600`,
   // Incrementality: notified exposures vs matched-but-not-notified ones (first per subscriber, offer and day,
   // with no notification from the vendor within 24 h either side), outcome = a purchase at the vendor within 24 h after.
   // Incrementality (window INCREMENTALITY_WINDOW_MINUTES after the exposure): every notification vs
@@ -347,7 +377,9 @@ export const dimSegments = spec("dim_segments", "Audience segments with a readab
   ["target", "utf8", "Cell, domain or vendor id."],
   ["window", "utf8", "Recency window.", {values: SEGMENT_WINDOWS}],
   ["label", "utf8", "Readable description."],
-  ["offers_requiring", "int32", "Offers that require it.", {min: 0}]
+  ["offers_requiring", "int32", "Offers that require it.", {min: 0}],
+  ["members", "int32", "Subscribers who qualified at least once in the period.", {min: 0}],
+  ["average_daily_members", "float64", "Subscribers in it on an average day (UTC days; in the segment at any moment of the day).", {min: 0}]
 ]);
 export const dimOffers = spec("dim_offers", "Offers with vendor, city, audience and zone (GeoJSON polygon text).", "offer", ["offer_id"], [
   ["offer_id", "int32", "Offer."],
@@ -507,7 +539,11 @@ export const dataQuality = spec("data_quality", "What cleaning changes: the naiv
   ["clean_value", "float64", "Deduplicated, credited by the attribution rule.", nullable],
   ["unit", "utf8", "count, usd, share or ratio.", {values: ["count", "usd", "share", "ratio"]}]
 ]);
-export const samplePurchases = spec("sample_purchases", "Raw purchase events (typed) of one subscriber in ten, for the SQL explorer.", "received event", ["event_id"], [
+export const aggTimeToPurchase = spec("agg_time_to_purchase", "Credited purchases by whole minutes from notification to purchase.", "minute", ["minute"], [
+  ["minute", "int32", "Whole minutes after the notification.", {min: 0, max: W * 60 - 1}],
+  ["purchases", "int32", "Credited purchases.", {min: 1}]
+]);
+export const samplePurchases = spec("sample_purchases", "Raw purchase events (typed) of a fixed sample of 600 subscribers, for the SQL explorer.", "received event", ["event_id"], [
   ["event_id", "int32", "Event."],
   ["subscriber_id", "int32", "Buyer."],
   ["vendor_id", "int32", "Vendor."],
@@ -517,15 +553,24 @@ export const samplePurchases = spec("sample_purchases", "Raw purchase events (ty
   ["latitude", "float64", "Latitude."],
   ["longitude", "float64", "Longitude."]
 ]);
-export const sampleNotifications = spec("sample_notifications", "Notifications (typed) of the same subscribers, for the SQL explorer.", "notification", ["notification_id"], [
+export const sampleNotifications = spec("sample_notifications", "fct_notifications rows of the same sampled subscribers, for the SQL explorer (a superset of stg_notifications).", "notification", ["notification_id"], [
   ["notification_id", "int32", "Notification."],
   ["subscriber_id", "int32", "Recipient."],
-  ["offer_id", "int32", "Offer."],
-  ["vendor_id", "int32", "Vendor."],
-  ["city_id", "int32", "City."],
+  ["offer_id", "int32", "Offer.", {references: {table: "dim_offers", column: "offer_id"}}],
+  ["vendor_id", "int32", "Vendor.", {references: {table: "dim_vendors", column: "vendor_id"}}],
+  ["city_id", "int32", "City.", {references: {table: "dim_cities", column: "city_id"}}],
   ["notified_at", "timestamp", "Sent (UTC)."],
-  ["price", "float64", "USD."]
+  ["local_date", "date", "Local date."],
+  ["local_hour", "int32", "Local hour.", {min: 0, max: 23}],
+  ["price", "float64", "USD.", {min: 0}],
+  ["attributed_purchases", "int32", "Purchases credited to it.", {min: 0}],
+  ["attributed_revenue", "float64", "Their amount (USD).", {min: 0}],
+  ["minutes_to_first_purchase", "float64", "Minutes to the first credited purchase.", {nullable: true, min: 0}],
+  ["converted", "bool", "At least one purchase credited."]
 ]);
+
+/** Facts and dimensions kept in the warehouse (tested there in SQL, not published: they grow with the scale). */
+export const WAREHOUSE_MODELS: TableSpec[] = [dimSubscribers, fctNotifications, fctAttributedPurchases, fctOrganicPurchases];
 
 /** Every output file: its spec and the query that fills it (ordered, so files are deterministic). */
 export const OUTPUTS: {spec: TableSpec; sql: string}[] = [
@@ -533,10 +578,6 @@ export const OUTPUTS: {spec: TableSpec; sql: string}[] = [
   {spec: dimVendors, sql: "SELECT * FROM dim_vendors ORDER BY vendor_id"},
   {spec: dimSegments, sql: "SELECT * FROM dim_segments ORDER BY segment_id"},
   {spec: dimOffers, sql: "SELECT * FROM dim_offers ORDER BY offer_id"},
-  {spec: dimSubscribers, sql: "SELECT * FROM dim_subscribers ORDER BY subscriber_id"},
-  {spec: fctNotifications, sql: "SELECT * FROM fct_notifications ORDER BY notification_id"},
-  {spec: fctAttributedPurchases, sql: "SELECT * FROM fct_attributed_purchases ORDER BY purchase_id"},
-  {spec: fctOrganicPurchases, sql: "SELECT * FROM fct_organic_purchases ORDER BY purchase_id"},
   {spec: aggDaily, sql: "SELECT * FROM agg_daily ORDER BY date, city_id"},
   {spec: aggKpis, sql: "SELECT * FROM agg_kpis ORDER BY week, city_id"},
   {spec: aggConversion, sql: "SELECT * FROM agg_conversion ORDER BY dimension, key"},
@@ -544,10 +585,11 @@ export const OUTPUTS: {spec: TableSpec; sql: string}[] = [
   {spec: aggAuctionSize, sql: "SELECT * FROM agg_auction_size ORDER BY bidders"},
   {spec: aggOutbidVendors, sql: "SELECT * FROM agg_outbid_vendors ORDER BY outbid_vendor_id, winner_vendor_id"},
   {spec: zoneEvents, sql: "SELECT * FROM zone_events ORDER BY offer_id, kind, latitude, longitude"},
+  {spec: aggTimeToPurchase, sql: "SELECT * FROM agg_time_to_purchase ORDER BY minute"},
   {spec: aggIncrementality, sql: "SELECT * FROM agg_incrementality ORDER BY offer_id, activity_band, exposure"},
   {spec: dataQuality, sql: "SELECT * FROM data_quality ORDER BY step"},
-  {spec: samplePurchases, sql: "SELECT * FROM stg_purchases WHERE subscriber_id % 10 = 0 ORDER BY event_id"},
-  {spec: sampleNotifications, sql: "SELECT notification_id, subscriber_id, offer_id, vendor_id, city_id, notified_at, price FROM stg_notifications WHERE subscriber_id % 10 = 0 ORDER BY notification_id"}
+  {spec: samplePurchases, sql: "SELECT * FROM stg_purchases WHERE subscriber_id IN (SELECT subscriber_id FROM sample_subscribers) ORDER BY event_id"},
+  {spec: sampleNotifications, sql: `SELECT ${sampleNotifications.columns.map((c) => c.name).join(", ")} FROM fct_notifications WHERE subscriber_id IN (SELECT subscriber_id FROM sample_subscribers) ORDER BY notification_id`}
 ];
 
 export {MATCH_OUTCOMES};

@@ -62,3 +62,26 @@ export function kpisWithChange(rows: readonly KpiInputs[], {week, cityId}: {week
   const change = Object.fromEntries(KPI_NAMES.map((k) => [k, previous ? relativeChange(current[k], previous[k]) : NaN])) as Record<keyof NotificationKpis, number>;
   return {current, previous, change};
 }
+
+/**
+ * The q-quantile of whole-minute bins ({minute, purchases}: `purchases` values in [minute,
+ * minute + 1)), interpolating linearly within the bin, like a histogram's quantile.
+ */
+export function binnedQuantile(bins: readonly {minute: number; purchases: number}[], q: number): number {
+  const sorted = [...bins].sort((a, b) => a.minute - b.minute);
+  const total = sorted.reduce((a, b) => a + b.purchases, 0);
+  if (total === 0) return NaN;
+  const target = q * total;
+  let seen = 0;
+  for (const b of sorted) {
+    if (seen + b.purchases >= target) return b.minute + (target - seen) / b.purchases;
+    seen += b.purchases;
+  }
+  return sorted[sorted.length - 1].minute + 1;
+}
+
+/** Share of binned purchases made before `minutes`. */
+export function binnedShareBefore(bins: readonly {minute: number; purchases: number}[], minutes: number): number {
+  const total = bins.reduce((a, b) => a + b.purchases, 0);
+  return total === 0 ? NaN : bins.filter((b) => b.minute < minutes).reduce((a, b) => a + b.purchases, 0) / total;
+}

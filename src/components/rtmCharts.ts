@@ -73,18 +73,21 @@ export function rtmConversionBars(rows: BreakdownRow[], {width = 640, limit = 20
   });
 }
 
-/** Distribution of minutes from notification to credited purchase (30-minute bins over the window). */
-export function rtmTimeToPurchaseChart(minutes: number[], {width = 640, height = 260, windowMinutes = 1440}: {width?: number; height?: number; windowMinutes?: number} = {}) {
+/** Distribution of minutes from notification to credited purchase (30-minute bins over the window), from whole-minute counts. */
+export function rtmTimeToPurchaseChart(bins: {minute: number; purchases: number}[], {width = 640, height = 260, windowMinutes = 1440, binMinutes = 30}: {width?: number; height?: number; windowMinutes?: number; binMinutes?: number} = {}) {
+  const counts = new Map<number, number>();
+  for (const b of bins) {
+    const start = Math.floor(b.minute / binMinutes) * binMinutes;
+    counts.set(start, (counts.get(start) ?? 0) + b.purchases);
+  }
+  const data = Array.from({length: windowMinutes / binMinutes}, (_, i) => ({start: i * binMinutes, end: (i + 1) * binMinutes, purchases: counts.get(i * binMinutes) ?? 0}));
   return Plot.plot({
     width,
     height,
     marginLeft: 48,
     x: {label: "Minutes from notification to purchase", domain: [0, windowMinutes]},
     y: {label: "Credited purchases", grid: true},
-    marks: [
-      Plot.rectY(minutes, {...Plot.binX({y: "count"}, {x: (d: number) => d, thresholds: Array.from({length: windowMinutes / 30 + 1}, (_, i) => i * 30)}), fill: RTM_COLORS.purchase, tip: true}),
-      Plot.ruleY([0])
-    ]
+    marks: [Plot.rectY(data, {x1: "start", x2: "end", y: "purchases", fill: RTM_COLORS.purchase, inset: 0.5, tip: true}), Plot.ruleY([0])]
   });
 }
 

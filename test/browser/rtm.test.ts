@@ -60,7 +60,7 @@ describe("rtm SQL explorer", () => {
       const rowsText = () => page.evaluate(() => [...document.querySelectorAll("#observablehq-main p")].map((p) => p.textContent ?? "").find((t) => /^[\d,]+ rows?\.$/.test(t.trim())) ?? "");
       const dedup = await rowsText();
       expect(dedup).toMatch(/rows/);
-      await page.locator("#observablehq-main select").first().selectOption({label: "Conversion by city (all notifications)"});
+      await page.locator("#observablehq-main select").first().selectOption({label: "Conversion by city (sampled subscribers)"});
       await page.waitForFunction(() => [...document.querySelectorAll("#observablehq-main p")].some((p) => /^16 rows\.$|^\d+ rows\.$/.test((p.textContent ?? "").trim()) && (p.textContent ?? "").trim() !== ""), undefined, {timeout: 30_000});
       await page.waitForFunction(() => [...document.querySelectorAll("#observablehq-main th")].some((th) => th.textContent?.includes("city_name")), undefined, {timeout: 30_000});
       expect(await rowsText()).not.toBe(dedup);

@@ -25,3 +25,15 @@ describe("notification KPIs", () => {
     expect(() => kpisWithChange(rows, {week: 3, cityId: 0})).toThrow(/no row for week 3/);
   });
 });
+
+describe("binned time to purchase", () => {
+  // 10 purchases: 4 in minute 0, 4 in minute 1, 2 in minute 70. Median = the 5th: 1 of the 4 in
+  // minute 1 → 1 + 1/4. Within the first hour: 8 of 10.
+  const bins = [{minute: 70, purchases: 2}, {minute: 0, purchases: 4}, {minute: 1, purchases: 4}];
+  it("interpolates quantiles within a minute", async () => {
+    const {binnedQuantile, binnedShareBefore} = await import("../../src/analytics/notificationKpis.js");
+    expect(binnedQuantile(bins, 0.5)).toBeCloseTo(1.25, 12);
+    expect(binnedShareBefore(bins, 60)).toBeCloseTo(0.8, 12);
+    expect(binnedQuantile([], 0.5)).toBeNaN();
+  });
+});
