@@ -44,12 +44,14 @@ describe("rtm executive view", () => {
     }
   });
 
-  it("fits a phone screen without sideways scrolling", async () => {
-    const {report, close} = await openPage(browser, server.url + "rtm/", {charts: 3, viewport: {width: 390, height: 844}});
-    await close();
-    expect(report.cellErrors).toEqual([]);
-    expect(report.overflowX).toBeLessThanOrEqual(1);
-  });
+  for (const [path, charts, tables] of [["rtm/", 3, 0], ["rtm/analyst", 6, 2], ["rtm/incrementality", 1, 1], ["rtm/sql", 0, 1]] as const) {
+    it(`/${path} fits a phone screen without sideways scrolling`, async () => {
+      const {report, close} = await openPage(browser, server.url + path, {charts, tables, viewport: {width: 390, height: 844}, screenshot: join(import.meta.dirname, "..", ".output", "screenshots", `${path.replaceAll("/", "_")}-phone.png`)});
+      await close();
+      expect(report.cellErrors).toEqual([]);
+      expect(report.overflowX).toBeLessThanOrEqual(1);
+    });
+  }
 });
 
 describe("rtm SQL explorer", () => {
