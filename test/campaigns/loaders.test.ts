@@ -10,6 +10,8 @@ import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync,
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
+import JSZip from "jszip";
+import {readArrow} from "../../data-loaders/shared/arrow.js";
 import {loadCustomerFacts, loadExperimentTables, loadJourneyTables} from "../../data-loaders/campaigns/loaders.js";
 import {customerGroups, customersAtRisk} from "../../data-loaders/campaigns/transformCustomers.js";
 import {experimentDaily} from "../../data-loaders/campaigns/transformExperiments.js";
@@ -44,7 +46,7 @@ function dataDir({omit = [], edits = {}}: {omit?: string[]; edits?: Record<strin
 
 describe("campaign loaders: determinism", () => {
   it("write byte-identical files for the same seed and scale, and different ones for another seed", async () => {
-    const loaders = ["customer-groups.arrow.ts", "journeys.arrow.ts", "experiments.arrow.ts"];
+    const loaders = ["customers.zip.ts", "journeys.arrow.ts", "experiments.arrow.ts"];
     const results = await Promise.all([...loaders.flatMap((l) => [run(l, {SEED: "5", SCALE: "tiny"}), run(l, {SEED: "5", SCALE: "tiny"})]), run("journeys.arrow.ts", {SEED: "6", SCALE: "tiny"})]);
     loaders.forEach((loader, i) => {
       const [a, b] = results.slice(2 * i, 2 * i + 2);
@@ -81,9 +83,13 @@ describe("campaign loaders: the analyst's files", () => {
     expect([t.channel[first], t.campaign_id[first], t.hours_before_end[first]]).toEqual(["video", "V1", 49]);
     const experiments = await loadExperimentTables(options);
     expect(new Set(experimentDaily(experiments.tables!).columns.test_id)).toEqual(new Set(["A1", "A2"]));
-    const model = await run("customer-model.json.ts", {DATA_DIR: dir});
-    expect(model.stderr).toBe("");
-    const summary = JSON.parse(model.stdout.toString());
+    const archive = await run("customers.zip.ts", {DATA_DIR: dir});
+    expect(archive.stderr).toBe("");
+    const zip = await JSZip.loadAsync(archive.stdout);
+    expect(Object.keys(zip.files).sort()).toEqual(["at-risk.arrow", "cohorts.arrow", "groups.arrow", "model.json"]);
+    // Five customers of March 2025, each in its own campaign × segment group.
+    expect(readArrow(await zip.file("groups.arrow")!.async("uint8array")).numRows).toBe(5);
+    const summary = JSON.parse(await zip.file("model.json")!.async("string"));
     expect(summary).toMatchObject({available: true, customers: 5, churn: {available: false}});
     expect(summary).not.toHaveProperty("truth"); // no truth check on real data
     const truth = await run("truth.json.ts", {DATA_DIR: dir});
@@ -124,7 +130,7 @@ describe("campaign loaders: the analyst's files", () => {
 
   it("exit non-zero with nothing on stdout when half of a group is given", async () => {
     const partial = dataDir({omit: ["orders.csv"]});
-    const result = await run("customer-groups.arrow.ts", {DATA_DIR: partial});
+    const result = await run("customers.zip.ts", {DATA_DIR: partial});
     expect(result.status).not.toBe(0);
     expect(result.stdout.length).toBe(0);
     expect(result.stderr).toContain(`${join(partial, "campaigns", "orders.csv")}: is missing: the customers tables go together (customers.csv, orders.csv)`);
