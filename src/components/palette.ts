@@ -46,3 +46,33 @@ export const RTM_COLORS = {
 };
 /** Sequential scheme for conversion rates on maps (Plot scheme name). */
 export const RTM_RATE_SCHEME = "viridis";
+
+/** Olist marketplace: sales measures, delivery against the promise, model comparisons and scores. */
+export const OLIST_COLORS = {
+  revenue: "#4269d0",
+  orders: "#efb118",
+  onTime: "#3ca951",
+  late: "#ff725c",
+  model: "#4269d0",
+  alternative: "#a463f2",
+  truth: "#ff725c",
+  random: "#9a9a9a",
+  popular: "#9a9a9a"
+};
+/** Review scores 1-5, red to green (readable on light and dark backgrounds). */
+export const OLIST_SCORE_COLORS = ["#d6453d", "#ff8c5a", "#efb118", "#8fc46c", "#3ca951"];
+/** Sequential schemes (Plot names): money on the map, rates in the cohort heatmap. */
+export const OLIST_MAP_SCHEME = "blues";
+export const OLIST_RATE_SCHEME = "purples";
+
+/** MegaMart: order channels, store regions (and Online), product categories, message channels. */
+export const MEGAMART_CHANNEL_ORDER = ["store", "web", "app"];
+export const MEGAMART_CHANNEL_COLORS = ["#4269d0", "#efb118", "#3ca951"];
+export const MEGAMART_REGION_ORDER = ["Central", "East", "North", "North-East", "West", "Online"];
+export const MEGAMART_REGION_COLORS = ["#4269d0", "#ff725c", "#6cc5b0", "#a463f2", "#efb118", "#9a9a9a"];
+export const MEGAMART_CATEGORY_ORDER = ["electronics", "fashion", "groceries", "home goods"];
+export const MEGAMART_CATEGORY_COLORS = ["#4269d0", "#ff8ab7", "#3ca951", "#9c6b4e"];
+export const MEGAMART_MESSAGE_ORDER = ["email", "sms", "push"];
+export const MEGAMART_MESSAGE_COLORS = ["#4269d0", "#efb118", "#a463f2"];
+/** Diverging scheme for growth (Plot name): red for decline, blue for growth, readable on both themes. */
+export const MEGAMART_GROWTH_SCHEME = "rdbu";

@@ -1,0 +1,43 @@
+/** Small display helpers of the Olist pages (formats come from src/components/format.ts). */
+import {formatMoney, formatNumber, formatPercent} from "../components/format.js";
+import type {Kpi} from "./report.js";
+
+/** A KPI's value as shown on its card. */
+export function kpiText(k: Pick<Kpi, "value" | "kind">): string {
+  switch (k.kind) {
+    case "money":
+      return formatMoney(k.value, {currency: "BRL"});
+    case "count":
+      return formatNumber(k.value);
+    case "percent":
+      return formatPercent(k.value);
+    case "score":
+      return Number.isFinite(k.value) ? `${k.value.toFixed(2)} ★` : "–";
+    case "days":
+      return Number.isFinite(k.value) ? `${k.value.toFixed(1)} days` : "–";
+  }
+}
+
+export interface ReportMeta {
+  source: {kind: "simulation"; seed: number; scale: string} | {kind: "files"};
+  asOf: number;
+  firstPurchase: number;
+  counts: {people: number; orders: number; sales: number; items: number; products: number; sellers: number; reviews: number};
+  hasTouches: boolean;
+  hasPromotion: boolean;
+  hasTruth: boolean;
+  [key: string]: unknown;
+}
+
+const day = (ms: number) => new Date(ms).toLocaleDateString("en-US", {timeZone: "UTC", month: "short", day: "numeric", year: "numeric"});
+
+/** Where the data come from and what they cover, in a phrase. */
+export function sourceNote(meta: ReportMeta): string {
+  const span = `${day(meta.firstPurchase)} to ${day(meta.asOf - 86_400_000)}`;
+  const size = `${formatNumber(meta.counts.sales)} sales by ${formatNumber(meta.counts.people)} customers`;
+  return meta.source.kind === "simulation"
+    ? `a simulation in the public Olist dataset's schema (seed ${meta.source.seed}, scale ${meta.source.scale}), ${size}, ${span}`
+    : `your Olist files, ${size}, ${span}`;
+}
+
+export const brl = (v: number) => formatMoney(v, {currency: "BRL"});
