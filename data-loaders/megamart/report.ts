@@ -16,7 +16,7 @@ import {indexOrders} from "./analyses/features.js";
 import {analyseLifetimeValue, HORIZON_MONTHS, MONTHLY_DISCOUNT} from "./analyses/lifetimeValue.js";
 import {analyseSegments} from "./analyses/segments.js";
 import {analyseUplift} from "./analyses/uplift.js";
-import {dimCampaign, dimStore} from "./models/marts/schema.js";
+import {dimCampaign, dimDate, dimStore, fctAcquisitionDaily} from "./models/marts/schema.js";
 import {reportSpecs} from "./models/reports/schema.js";
 import {CAMPAIGNS, CHURN_DRIVERS, PEAK_CAC_FACTOR, SEGMENT_TRUTH, TRUE_CAC, UPLIFT_CAMPAIGN, UPLIFT_TRAINING_CAMPAIGNS} from "./parameters.js";
 import {rawTables} from "./schema.js";
@@ -39,7 +39,7 @@ export function toJson(value: unknown): Uint8Array {
 }
 
 /** Arrow files of these models. */
-const ARROW_MODELS: readonly TableSpec[] = [...reportSpecs.filter((s) => s.name !== "rpt_member_mix"), dimStore, dimCampaign];
+const ARROW_MODELS: readonly TableSpec[] = [...reportSpecs.filter((s) => s.name !== "rpt_member_mix" && s.name !== "rpt_acquisition_monthly"), dimDate, dimStore, dimCampaign, fctAcquisitionDaily];
 
 const DAY = 86_400_000;
 

@@ -15,7 +15,7 @@ import {runSqlDataTests, type SqlModelTests} from "./sqltests.js";
 import {SEEDS, prepareDatabase, readModels, runModels, type ModelRun, type RuleCount, type SqlModel} from "./pipeline.js";
 
 /** Models the analyses and pages read (the big facts stay in DuckDB; member_orders is their slice of fct_orders). */
-const READ = new Set(["dim_date", "dim_store", "dim_product", "dim_customer", "dim_campaign", "fct_campaign_assignments", ...reportSpecs.map((s) => s.name)]);
+const READ = new Set(["dim_date", "dim_store", "dim_product", "dim_customer", "dim_campaign", "fct_campaign_assignments", "fct_acquisition_daily", ...reportSpecs.map((s) => s.name)]);
 
 /** Members' orders: what RFM, churn and lifetime value need from fct_orders. */
 export const MEMBER_ORDERS: TableSpec = {
