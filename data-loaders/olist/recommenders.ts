@@ -223,7 +223,7 @@ function makePolicy(fitted: Fitted, info: ProductInfo, orders: Map<number, numbe
 export interface RecommenderResult {
   outputs: Output[];
   metrics: {model: string; k: number; precision: number; recall: number; ndcg: number; hit: number; coverage: number}[];
-  recovery: {method: string; target: string; recall: number; precision: number; chance: number}[];
+  recovery: {method: string; target: string; recall: number; precision: number; chance: number; chanceRecall: number}[];
 }
 
 export function recommend(s: Staged, truth?: {bundle: Int32Array; theme: Int32Array}): RecommenderResult {
@@ -312,7 +312,7 @@ export function recommend(s: Staged, truth?: {bundle: Int32Array; theme: Int32Ar
       const soldGroups = Int32Array.from(groups, (g, i) => (allTime[i] > 0 ? g : -1));
       for (const [method, fn, items] of methods) {
         const r = groupRecovery(fn, soldGroups, {k: 10, items});
-        recovery.push({method, target, recall: r.recall, precision: r.precision, chance: r.chance});
+        recovery.push({method, target, recall: r.recall, precision: r.precision, chance: r.chance, chanceRecall: r.chanceRecall});
       }
     }
   }
@@ -321,8 +321,9 @@ export function recommend(s: Staged, truth?: {bundle: Int32Array; theme: Int32Ar
     ["target", "utf8", "planted bundles or planted themes."],
     ["recall", "float64", "Mean share of an item's mates (at most 10) found among its 10 neighbours."],
     ["precision", "float64", "Mean share of the 10 neighbours that are mates."],
-    ["chance", "float64", "The precision of 10 random neighbours."]
-  ], {method: recovery.map((r) => r.method), target: recovery.map((r) => r.target), recall: recovery.map((r) => r.recall), precision: recovery.map((r) => r.precision), chance: recovery.map((r) => r.chance)});
+    ["chance", "float64", "The precision of 10 random neighbours."],
+    ["chance_recall", "float64", "The recall of 10 random neighbours."]
+  ], {method: recovery.map((r) => r.method), target: recovery.map((r) => r.target), recall: recovery.map((r) => r.recall), precision: recovery.map((r) => r.precision), chance: recovery.map((r) => r.chance), chance_recall: recovery.map((r) => r.chanceRecall)});
 
   // The shopper page: models on all purchases.
   const asOf = s.asOf;

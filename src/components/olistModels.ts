@@ -16,7 +16,7 @@ export function silhouetteChart(rows: {k: number; silhouette: number; inertia: n
     width,
     height: 240,
     marginLeft: 48,
-    x: {label: "Number of clusters k →", ticks: rows.map((r) => r.k)},
+    x: {label: "Number of clusters k →", ticks: rows.map((r) => r.k), tickFormat: "d"},
     y: {grid: true, label: "Mean silhouette ↑"},
     marks: [
       Plot.lineY(rows, {x: "k", y: "silhouette", stroke: OLIST_COLORS.model}),
@@ -148,7 +148,7 @@ export function concentrationChart(rows: {top_share: number; value_share: number
 }
 
 /** One metric of each recommender against k. */
-export function recMetricChart(rows: {model: string; k: number; [metric: string]: number | string}[], metric: string, label: string, models: string[], {width = 640}: {width?: number} = {}) {
+export function recMetricChart(rows: {model: string; k: number; [metric: string]: number | string}[], metric: string, label: string, models: string[], {width = 640, percent = true}: {width?: number; percent?: boolean} = {}) {
   width = Math.max(width, MIN_WIDTH);
   const colors = [OLIST_COLORS.popular, "#c2c2c2", SEGMENT_COLORS[0], OLIST_COLORS.model, OLIST_COLORS.alternative, OLIST_COLORS.truth];
   return Plot.plot({
@@ -156,25 +156,25 @@ export function recMetricChart(rows: {model: string; k: number; [metric: string]
     height: 280,
     marginLeft: 52,
     x: {label: "List length k →", ticks: [...new Set(rows.map((r) => r.k))]},
-    y: {grid: true, label: `${label} ↑`, tickFormat: ".0%"},
+    y: {grid: true, label: `${label} ↑`, tickFormat: percent ? ".0%" : ".2f"},
     color: {domain: models, range: colors.slice(0, models.length), legend: true},
-    marks: [Plot.ruleY([0]), Plot.lineY(rows, {x: "k", y: metric, stroke: "model", marker: "circle", tip: {format: {y: ".2%"}}})]
+    marks: [Plot.ruleY([0]), Plot.lineY(rows, {x: "k", y: metric, stroke: "model", marker: "circle", tip: {format: {y: percent ? ".2%" : ".3f"}}})]
   });
 }
 
 /** Share of planted bundle / theme mates among each item's 10 neighbours, against chance. */
-export function affinityChart(rows: {method: string; target: string; precision: number; recall: number; chance: number}[], {width = 640}: {width?: number} = {}) {
+export function affinityChart(rows: {method: string; target: string; precision: number; recall: number; chance: number; chance_recall: number}[], {width = 640}: {width?: number} = {}) {
   width = Math.max(width, MIN_WIDTH);
   return Plot.plot({
     width,
     height: 220,
     marginLeft: Math.min(170, width * 0.35),
-    x: {grid: true, label: "Planted mates found among the 10 nearest neighbours (recall) →", tickFormat: ".0%", domain: [0, 1]},
+    x: {grid: true, label: "Planted mates found among the 10 nearest neighbours →", tickFormat: ".0%", domain: [0, 1]},
     y: {label: null},
     fy: {label: null},
     color: {domain: ["planted bundles", "planted themes"], range: [OLIST_COLORS.model, OLIST_COLORS.alternative], legend: true},
     marks: [
-      Plot.barX(rows, {x: "recall", y: "method", fy: "target", fill: "target", channels: {"Precision of the 10": "precision", "Chance precision": "chance"}, tip: {format: {x: ".1%", "Precision of the 10": ".1%", "Chance precision": ".2%", fy: false, fill: false}}}),
+      Plot.barX(rows, {x: "recall", y: "method", fy: "target", fill: "target", channels: {"Precision of the 10": "precision", "Random neighbours would find": "chance_recall"}, tip: {format: {x: ".1%", "Precision of the 10": ".1%", "Random neighbours would find": ".2%", fy: false, fill: false}}}),
       Plot.ruleX([0])
     ]
   });

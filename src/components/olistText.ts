@@ -31,7 +31,7 @@ export function termsByScoreChart(rows: {score: number; term: string; count: num
       Plot.plot({
         width: panelWidth,
         height: 18 * Math.max(1, data.length) + 40,
-        marginLeft: 118,
+        marginLeft: 140,
         marginRight: 12,
         x: {grid: true, label: by === "count" ? "Share of the score's terms →" : "Log-odds z-score →", tickFormat: by === "count" ? ".1%" : undefined, ticks: 3},
         y: {label: null, domain: data.map((d) => d.term)},

@@ -1,4 +1,5 @@
 /** Small display helpers of the Olist pages (formats come from src/components/format.ts). */
+import {html} from "npm:htl";
 import {formatMoney, formatNumber, formatPercent} from "../components/format.js";
 import type {Kpi} from "./report.js";
 
@@ -41,3 +42,8 @@ export function sourceNote(meta: ReportMeta): string {
 }
 
 export const brl = (v: number) => formatMoney(v, {currency: "BRL"});
+
+/** A figure without a comparison: title, big number, a note (kpiCard's look, no change arrow). */
+export function statCard({title, value, note}: {title: string; value: string; note?: string}): HTMLElement {
+  return html`<div class="card kpi" data-kpi=${title}><h2>${title}</h2><span class="big">${value}</span>${note ? html`<div class="muted small">${note}</div>` : ""}</div>` as HTMLElement;
+}

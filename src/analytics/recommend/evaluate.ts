@@ -141,6 +141,8 @@ export interface GroupRecovery {
   precision: number;
   /** The precision a random neighbour list would have: mean (group size − 1) / (items − 1). */
   chance: number;
+  /** The recall a random neighbour list would have: mean k / (items − 1) · mates / min(mates, k). */
+  chanceRecall: number;
 }
 
 /**
@@ -156,6 +158,7 @@ export function groupRecovery(neighboursOf: (item: number) => ArrayLike<number>,
   let recall = 0;
   let precision = 0;
   let chance = 0;
+  let chanceRecall = 0;
   let counted = 0;
   for (let c = 0; c < list.length; c++) {
     const i = list[c];
@@ -169,7 +172,9 @@ export function groupRecovery(neighboursOf: (item: number) => ArrayLike<number>,
     recall += found / Math.min(mates, k);
     precision += found / k;
     chance += mates / (group.length - 1);
+    chanceRecall += ((k * mates) / (group.length - 1)) / Math.min(mates, k);
     counted++;
   }
-  return {items: counted, recall: counted ? recall / counted : NaN, precision: counted ? precision / counted : NaN, chance: counted ? chance / counted : NaN};
+  const mean = (x: number) => (counted ? x / counted : NaN);
+  return {items: counted, recall: mean(recall), precision: mean(precision), chance: mean(chance), chanceRecall: mean(chanceRecall)};
 }
