@@ -18,7 +18,7 @@ export interface Database {
   close(): void;
 }
 
-export async function openDatabase({memoryLimit = "300MB", threads = 2}: {memoryLimit?: string; threads?: number} = {}): Promise<Database> {
+export async function openDatabase({memoryLimit = process.env.RTM_DUCKDB_MEMORY ?? "300MB", threads = Number(process.env.RTM_DUCKDB_THREADS ?? 2)}: {memoryLimit?: string; threads?: number} = {}): Promise<Database> {
   const dir = mkdtempSync(join(tmpdir(), "rtm-duckdb-"));
   const instance = await DuckDBInstance.create(join(dir, "rtm.duckdb"), {
     memory_limit: memoryLimit,
