@@ -79,7 +79,7 @@ export async function runPipeline(raw: ReadonlyMap<string, TableColumns>): Promi
 
 /** The lineage the pipeline page draws: sources, seeds and models with their inputs, rows, rules and tests. */
 export interface Lineage {
-  nodes: {id: string; kind: "source" | "seed" | "staging" | "marts" | "reports"; description: string; rows: number | null; rowsIn: number | null; ms: number | null; path: string | null}[];
+  nodes: {id: string; kind: "source" | "seed" | "staging" | "marts" | "reports"; description: string; rows: number | null; rowsIn: number | null; path: string | null}[];
   edges: {from: string; to: string}[];
   rules: RuleCount[];
   tests: DataTestResult[];
@@ -88,11 +88,11 @@ export interface Lineage {
 export function lineage(result: Pick<PipelineResult, "models" | "runs" | "rules" | "results">, raw: ReadonlyMap<string, TableColumns>, rawSpecs: readonly TableSpec[]): Lineage {
   const rowsOf = (t: TableColumns | undefined) => (t ? (Object.values(t)[0]?.length ?? 0) : null);
   const nodes: Lineage["nodes"] = [
-    ...rawSpecs.map((s) => ({id: `raw.${s.name}`, kind: "source" as const, description: s.description, rows: rowsOf(raw.get(s.name)), rowsIn: null, ms: null, path: null})),
-    ...SEEDS.map((s) => ({id: `seed.${s.spec.name}`, kind: "seed" as const, description: s.spec.description, rows: rowsOf(s.columns()), rowsIn: null, ms: null, path: null})),
+    ...rawSpecs.map((s) => ({id: `raw.${s.name}`, kind: "source" as const, description: s.description, rows: rowsOf(raw.get(s.name)), rowsIn: null, path: null})),
+    ...SEEDS.map((s) => ({id: `seed.${s.spec.name}`, kind: "seed" as const, description: s.spec.description, rows: rowsOf(s.columns()), rowsIn: null, path: null})),
     ...result.models.map((m) => {
       const run = result.runs.find((r) => r.model === m.name)!;
-      return {id: m.name, kind: m.layer, description: m.description, rows: run.rows, rowsIn: run.rowsIn, ms: Math.round(run.ms), path: `data-loaders/megamart/models/${m.path}`};
+      return {id: m.name, kind: m.layer, description: m.description, rows: run.rows, rowsIn: run.rowsIn, path: `data-loaders/megamart/models/${m.path}`};
     })
   ];
   const edges = result.models.flatMap((m) => [
