@@ -93,7 +93,8 @@ function ensureStyle(): void {
   const style = document.createElement("style");
   style.id = "data-table-style";
   style.textContent = `
-.data-table{max-width:none}
+.data-table{max-width:none;min-width:0}
+.card:has(> .data-table),.grid > :has(.data-table){min-width:0}
 .data-table .data-table-tools{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-bottom:.5rem;font-size:.85rem}
 .data-table input[type=search]{font:inherit;padding:.25rem .4rem;min-width:0;flex:1 1 10rem;max-width:18rem;color:var(--theme-foreground);background:var(--theme-background);border:1px solid var(--theme-foreground-faint);border-radius:.25rem}
 .data-table .data-table-count{color:var(--theme-foreground-muted)}
