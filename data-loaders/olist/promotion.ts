@@ -18,7 +18,7 @@ import {out, type Output} from "./output.js";
 import type {Staged} from "./staging.js";
 
 export const FEATURES = ["days_since_last_sale", "log_sales", "log_revenue", "mean_item_price_log", "last_review_score", "no_review", "days_since_first_sale", "used_voucher", "sao_paulo"] as const;
-export const UPLIFT_SETTINGS = {testShare: 0.3, lambda: 1, seed: 42, curvePoints: 120};
+export const UPLIFT_SETTINGS = {testShare: 0.3, lambda: 1, seed: 42, curvePoints: 120, minPeople: 200};
 
 export interface PromotionResult {
   outputs: Output[];
@@ -77,7 +77,13 @@ export function analysePromotion(s: Staged, assignments: TableColumns | undefine
     people.push(p);
     truth.push(options.trueEffect?.get(id) ?? NaN);
   }
+  const treatedCount = w.reduce((n, v) => n + v, 0);
+  if (treatedCount === 0 || treatedCount === w.length) return {outputs: emptyOutputs()};
   const ate = averageTreatmentEffect(y, w);
+  if (people.length < UPLIFT_SETTINGS.minPeople) {
+    // Too few people to fit and check a model: report the test's average effect only.
+    return {outputs: [summaryTable([{model: "Whole test (too small for uplift models)", qini: NaN, qiniArea: NaN, upliftAt30: NaN, meanPredicted: NaN, meanTrue: mean(truth)}], ate, people.length), curveTable([]), decileTable([]), groupTable([]), coefficientTable([])], ate};
+  }
   const split = holdoutSplit(people.length, new Random(UPLIFT_SETTINGS.seed).fork("olist-uplift"), {testShare: UPLIFT_SETTINGS.testShare});
   const pick = <T>(arr: T[], idx: number[]) => idx.map((i) => arr[i]);
   const Xtrain = pick(X, split.train);

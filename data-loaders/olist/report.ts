@@ -10,7 +10,7 @@ import {loadRawTables} from "../shared/source.js";
 import {DataValidationError, readTable, tableFile, type Problem, type TableColumns} from "../shared/validate.js";
 import {lifetimeValues, LTV_SETTINGS} from "./lifetime.js";
 import {cohorts, dailySales, deliveryVsScore, marketingInfluence, MARKETING_DEFINITIONS, paymentMix, states, weekdayHours, weeklyCategories} from "./marts.js";
-import type {Output} from "./output.js";
+import {out, type Output} from "./output.js";
 import {analysePromotion, UPLIFT_SETTINGS} from "./promotion.js";
 import {recommend, RECOMMENDER_SETTINGS} from "./recommenders.js";
 import {reviewTerms} from "./reviews.js";
@@ -127,31 +127,23 @@ function customerSample(s: ReturnType<typeof stage>, seg: ReturnType<typeof segm
   // Every n-th person in id order: a stable sample of about 2,500.
   const step = Math.max(1, Math.floor(people.length / 2500));
   const chosen = people.filter((_, i) => i % step === 0);
-  return {
-    spec: {
-      name: "customer_sample",
-      description: "A systematic sample of customers (every n-th by id): RFM values and scores, segment, cluster, 12-month value.",
-      grain: "customer",
-      columns: [
-        {name: "recency", type: "int32" as const, description: "Days since the last sale."},
-        {name: "frequency", type: "int32" as const, description: "Sales."},
-        {name: "monetary", type: "float64" as const, description: "Revenue (BRL)."},
-        {name: "rfm_score", type: "utf8" as const, description: "R, F and M quintile scores."},
-        {name: "rfm_segment", type: "utf8" as const, description: "RFM segment."},
-        {name: "cluster", type: "utf8" as const, description: "k-means cluster name."},
-        {name: "clv", type: "float64" as const, description: "12-month discounted value (BRL)."},
-        {name: "truth", type: "utf8" as const, description: "Planted segment (simulation only; empty with real data)."}
-      ]
-    },
-    columns: {
-      recency: chosen.map((p) => seg.byPerson[p]!.recency),
-      frequency: chosen.map((p) => seg.byPerson[p]!.frequency),
-      monetary: chosen.map((p) => seg.byPerson[p]!.monetary),
-      rfm_score: chosen.map((p) => seg.byPerson[p]!.score),
-      rfm_segment: chosen.map((p) => seg.byPerson[p]!.segment),
-      cluster: chosen.map((p) => seg.clusterNames[seg.cluster[p]]),
-      clv: chosen.map((p) => clv[p]),
-      truth: chosen.map((p) => truthLabel(p) ?? "")
-    }
-  } satisfies Output;
+  return out("customer_sample", "A systematic sample of customers (every n-th by id): RFM values and scores, segment, cluster, 12-month value.", "customer", [
+    ["recency", "int32", "Days since the last sale."],
+    ["frequency", "int32", "Sales."],
+    ["monetary", "float64", "Revenue (BRL)."],
+    ["rfm_score", "utf8", "R, F and M quintile scores."],
+    ["rfm_segment", "utf8", "RFM segment."],
+    ["cluster", "utf8", "k-means cluster name."],
+    ["clv", "float64", "12-month discounted value (BRL); empty when the model could not be fitted."],
+    ["truth", "utf8", "Planted segment (simulation only; empty with real data)."]
+  ], {
+    recency: chosen.map((p) => seg.byPerson[p]!.recency),
+    frequency: chosen.map((p) => seg.byPerson[p]!.frequency),
+    monetary: chosen.map((p) => seg.byPerson[p]!.monetary),
+    rfm_score: chosen.map((p) => seg.byPerson[p]!.score),
+    rfm_segment: chosen.map((p) => seg.byPerson[p]!.segment),
+    cluster: chosen.map((p) => seg.clusterNames[seg.cluster[p]]),
+    clv: chosen.map((p) => clv[p]),
+    truth: chosen.map((p) => truthLabel(p) ?? "")
+  });
 }
