@@ -14,20 +14,17 @@
  * Budgets are calibrated to the study's team: about $2M of media a year at the default scale.
  *
  * Scale changes the number of campaigns (and so rows), never the two-year window or the story.
- * Rows per table (seed 42; other seeds differ by a few percent):
+ * Rows per table (seed 42; other seeds differ by a few percent; `npx tsx data-loaders/campaigns/counts.ts`):
  *
- *   table            tiny     small    default   large     source
- *   campaigns           6        12         18       60     this file
- *   daily_metrics   4,121     8,434     12,820   42,000±   this file (731 days, fewer for late starters)
- *   customers      ~22,000   ~40,000    ~58,000  ~190,000  simulateCustomers.ts (one per new customer)
- *   orders         ~75,000  ~135,000   ~195,000  ~640,000  simulateCustomers.ts
- *   journeys         4,000    12,000     30,000  100,000   simulateJourneys.ts
- *   touchpoints    ~10,000   ~31,000    ~78,000  ~260,000  simulateJourneys.ts
- *   ab_tests            7         7          7        7    simulateExperiments.ts
- *   ab_assignments ~440,000  ~440,000   ~440,000 ~440,000  simulateExperiments.ts (same tests at every scale)
- *
- * (The exact counts are printed by `npx tsx data-loaders/campaigns/counts.ts` and recorded in
- * docs/campaigns.md.)
+ *   table              tiny     small   default     large   simulated in
+ *   campaigns             6        12        18        60   this file
+ *   daily_metrics     4,121     8,434    12,820    41,819   this file (731 days, fewer for late starters)
+ *   customers        21,461    38,581    54,718   179,198   simulateCustomers.ts (one per new customer)
+ *   orders           69,005   126,366   177,717   581,961   simulateCustomers.ts
+ *   journeys          4,000    12,000    30,000   100,000   simulateJourneys.ts
+ *   touchpoints      10,447    31,207    77,725   258,902   simulateJourneys.ts
+ *   ab_tests              7         7         7         7   simulateExperiments.ts
+ *   ab_assignments  448,435   448,435   448,435   448,435   simulateExperiments.ts (the same tests at every scale)
  */
 import {Random} from "../shared/random.js";
 import type {BuildOptions, Scale} from "../shared/options.js";
