@@ -17,28 +17,30 @@ const EVENT_TABLES = ["locations", "web_requests", "purchases", "offer_matches",
 interface Measurement {
   events: number;
   seconds: number;
+  cpuSeconds: number;
   ingest?: number;
   transform?: number;
   outputs?: number;
   maxRssMb: number;
-  /** Peak RSS while simulating and loading events, and while running the SQL (sampled every 100 ms). */
+  /** Peak RSS when the events were loaded (simulation + load), and over the whole build. */
   ingestRssMb?: number;
   sqlRssMb?: number;
 }
+
+/** CPU seconds (user + system, all threads) used by this process so far. */
+const cpu = () => {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+};
 
 async function worker(kind: string, arg: string): Promise<Measurement> {
   const t0 = performance.now();
   if (kind === "pipeline") {
     const {runRtmPipeline} = await import("../data-loaders/rtm/pipeline.js");
-    const samples: [number, number][] = [];
-    const timer = setInterval(() => samples.push([(performance.now() - t0) / 1000, process.memoryUsage().rss / 1048576]), 100);
     const result = await runRtmPipeline({options: {seed: Number(process.env.BENCH_SEED ?? 42), scale: arg as Scale, dataDir: undefined}});
-    clearInterval(timer);
     const seconds = (performance.now() - t0) / 1000;
     const events = EVENT_TABLES.reduce((a, t) => a + (result.rawRows[t] ?? 0), 0);
-    const peak = (lo: number, hi: number) => Math.max(0, ...samples.filter(([t]) => t >= lo && t < hi).map(([, m]) => m));
-    const ingestEnd = result.seconds.ingest + 0.05;
-    return {events, seconds, ...result.seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, ingestRssMb: peak(0, ingestEnd), sqlRssMb: peak(ingestEnd, Infinity)};
+    return {events, seconds, cpuSeconds: cpu(), ...result.seconds, maxRssMb: process.resourceUsage().maxRSS / 1024, ingestRssMb: result.peakRssMb.ingest, sqlRssMb: result.peakRssMb.end};
   }
   // DuckDB range() baseline: the same number of rows, five columns, same database settings.
   const {openDatabase} = await import("../data-loaders/rtm/duckdb.js");
@@ -49,7 +51,7 @@ async function worker(kind: string, arg: string): Promise<Measurement> {
       SELECT CAST(i % 5000 AS INTEGER) AS subscriber_id, 1.74e12 + i * 300000.0 AS recorded_at,
              40 + random() AS latitude, -74 + random() AS longitude, '87G8' || CAST(i % 9973 AS VARCHAR) || '+' AS olc
       FROM range(${rows}) AS t(i)`);
-    return {events: rows, seconds: (performance.now() - t0) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024};
+    return {events: rows, seconds: (performance.now() - t0) / 1000, cpuSeconds: cpu(), maxRssMb: process.resourceUsage().maxRSS / 1024};
   } finally {
     db.close();
   }
@@ -74,16 +76,18 @@ if (process.argv[2] === "--worker") {
     results.push({scale, ours, base});
     const rate = ours.events / ours.seconds;
     const baseRate = base.events / base.seconds;
+    const cpuRate = ours.events / ours.cpuSeconds;
+    const baseCpuRate = base.events / base.cpuSeconds;
     rows.push(
-      `| ${scale} | ${ours.events.toLocaleString("en-US")} | ${ours.seconds.toFixed(1)} (${ours.ingest!.toFixed(1)} + ${ours.transform!.toFixed(1)} + ${ours.outputs!.toFixed(1)}) | ${Math.round(rate).toLocaleString("en-US")} | ${base.seconds.toFixed(2)} | ${Math.round(baseRate).toLocaleString("en-US")} | ${(baseRate / rate).toFixed(1)} | ${ours.ingestRssMb!.toFixed(0)} | ${ours.sqlRssMb!.toFixed(0)} | ${ours.maxRssMb.toFixed(0)} | ${base.maxRssMb.toFixed(0)} |`
+      `| ${scale} | ${ours.events.toLocaleString("en-US")} | ${ours.seconds.toFixed(1)} (${ours.ingest!.toFixed(1)} + ${ours.transform!.toFixed(1)} + ${ours.outputs!.toFixed(1)}) | ${ours.cpuSeconds.toFixed(1)} | ${Math.round(rate).toLocaleString("en-US")} | ${Math.round(cpuRate).toLocaleString("en-US")} | ${base.seconds.toFixed(2)} | ${base.cpuSeconds.toFixed(2)} | ${(baseRate / rate).toFixed(1)} | ${(baseCpuRate / cpuRate).toFixed(1)} | ${ours.ingestRssMb!.toFixed(0)} | ${ours.maxRssMb.toFixed(0)} | ${base.maxRssMb.toFixed(0)} |`
     );
   }
   console.log(`Real-time marketing build, seed ${process.env.BENCH_SEED ?? 42}; Node ${process.version}; each row in its own process.\n`);
-  console.log("| scale | events | our build, s (simulate+load + SQL + tests/outputs) | events/s | DuckDB range(), s | rows/s | range() ÷ ours (speed) | our peak RSS: simulate+load, MB | our peak RSS: SQL + outputs, MB | our peak RSS, MB | range() peak RSS, MB |");
-  console.log("|---|---|---|---|---|---|---|---|---|---|---|");
+  console.log("| scale | events | our build, wall s (simulate+load + SQL + tests/outputs) | our CPU s | events per wall s | events per CPU s | range() wall s | range() CPU s | range() ÷ ours, wall | range() ÷ ours, CPU | our peak RSS after simulate+load, MB | our peak RSS, MB | range() peak RSS, MB |");
+  console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of rows) console.log(r);
   if (results.length >= 2) {
     const [a, b] = [results[0], results[results.length - 1]];
-    console.log(`\n${b.scale} / ${a.scale}: events × ${(b.ours.events / a.ours.events).toFixed(2)}, our time × ${(b.ours.seconds / a.ours.seconds).toFixed(2)}, our peak memory × ${(b.ours.maxRssMb / a.ours.maxRssMb).toFixed(2)} (simulate+load × ${(b.ours.ingestRssMb! / a.ours.ingestRssMb!).toFixed(2)}, SQL × ${(b.ours.sqlRssMb! / a.ours.sqlRssMb!).toFixed(2)}); range() time × ${(b.base.seconds / a.base.seconds).toFixed(2)}, memory × ${(b.base.maxRssMb / a.base.maxRssMb).toFixed(2)}.`);
+    console.log(`\n${b.scale} / ${a.scale}: events × ${(b.ours.events / a.ours.events).toFixed(2)}; our wall time × ${(b.ours.seconds / a.ours.seconds).toFixed(2)}, CPU time × ${(b.ours.cpuSeconds / a.ours.cpuSeconds).toFixed(2)}; our peak memory × ${(b.ours.maxRssMb / a.ours.maxRssMb).toFixed(2)} (after simulate+load × ${(b.ours.ingestRssMb! / a.ours.ingestRssMb!).toFixed(2)}); range() wall × ${(b.base.seconds / a.base.seconds).toFixed(2)}, CPU × ${(b.base.cpuSeconds / a.base.cpuSeconds).toFixed(2)}, memory × ${(b.base.maxRssMb / a.base.maxRssMb).toFixed(2)}.`);
   }
 }

@@ -45,6 +45,8 @@ export interface PipelineResult {
   source: "simulation" | "files";
   /** Seconds spent simulating + loading raw events, transforming in SQL, and testing + writing outputs. */
   seconds: {ingest: number; transform: number; outputs: number};
+  /** The process's peak resident memory (MB) when the events were loaded, and at the end. */
+  peakRssMb: {ingest: number; end: number};
 }
 
 /** Streams raw batches into raw_* tables. */
@@ -178,6 +180,7 @@ export async function runRtmPipeline({options = readOptions(), progress = false,
       rawRows = await ingest(db, simulateRtmBatches(options, {batchRows}), {progress});
     }
     t1 = performance.now();
+    const ingestPeak = process.resourceUsage().maxRSS / 1024;
     for (const sql of [...STAGING_SQL, ...MODEL_SQL, ...AGGREGATE_SQL, ...DATA_QUALITY_SQL]) {
       try {
         await db.connection.run(sql);
@@ -233,7 +236,7 @@ export async function runRtmPipeline({options = readOptions(), progress = false,
       status: dataTests.map((r) => r.status)
     })));
     const t3 = performance.now();
-    return {files, tables, rawRows, dataTests, source: dir ? "files" : "simulation", seconds: {ingest: (t1 - t0) / 1000, transform: (t2 - t1) / 1000, outputs: (t3 - t2) / 1000}};
+    return {files, tables, rawRows, dataTests, source: dir ? "files" : "simulation", seconds: {ingest: (t1 - t0) / 1000, transform: (t2 - t1) / 1000, outputs: (t3 - t2) / 1000}, peakRssMb: {ingest: ingestPeak, end: process.resourceUsage().maxRSS / 1024}};
   } finally {
     db.close();
   }
