@@ -10,21 +10,22 @@
  *   baskets      simulateBaskets.ts   lines, prices, promotions, returns
  *
  * Scale changes the number of members (and so every row count), never the window or the story.
- * Rows per raw table, seed 42 (other seeds differ by a few percent; counts include planted
+ * Rows per raw table, seed 42 (other seeds differ by a few percent; counts include the planted
  * duplicates; `npx tsx data-loaders/megamart/counts.ts` prints them):
  *
- *   table                  tiny      small     default      large
- *   stores                   50         50          50         50
- *   products                320        320         320        320
- *   promotions               62         62          62         62
- *   customers             1,513      6,162      20,548    102,646
- *   orders               13,914     55,223     183,612    918,478
- *   order_items          45,146    178,788     594,640  2,973,521
- *   returns               1,294      5,069      16,974     84,679
- *   campaigns                 9          9           9          9
- *   campaign_assignments  4,106     16,651      55,461    277,740
- *   campaign_events       6,758     27,384      91,149    457,030
- *   marketing_spend       3,692      3,692       3,692      3,692
+ *   table                  tiny      small     default       large
+ *   stores                   50         50          50          50
+ *   products                320        320         320         320
+ *   customers             1,562      6,076      20,450     102,133
+ *   orders               15,311     57,864     195,494     980,001
+ *   order_items          61,145    227,725     780,436   3,921,123
+ *   returns               2,405      9,824      31,785     160,477
+ *   promotions               38         38          38          38
+ *   campaigns                 9          9           9           9
+ *   campaign_assignments  3,156     11,999      39,843     201,174
+ *   campaign_events       4,662     18,231      60,312     302,892
+ *   marketing_spend       3,698      3,698       3,698       3,698
+ *   (members)             1,542      5,993      20,161     100,600
  */
 import {byScale, type BuildOptions, type Scale} from "../shared/options.js";
 import {Random} from "../shared/random.js";
