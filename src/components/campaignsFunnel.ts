@@ -40,6 +40,6 @@ export function funnelChart(stages: readonly FunnelStage[], {width = 640}: {widt
       Plot.text(data, {x: 1, y: "stage", text: label, textAnchor: "start", dx: 6, fill: "white", stroke: "black", strokeOpacity: 0.35, strokeWidth: 2, fontWeight: 600}),
       Plot.tip(data, Plot.pointerY({x: "count", y: "stage", format: {x: ",.0f", y: true}}))
     ],
-    color: {range: FUNNEL_COLORS}
+    color: {domain: stages.map((s) => s.stage), range: FUNNEL_COLORS}
   });
 }
