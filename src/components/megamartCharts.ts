@@ -42,7 +42,6 @@ export function revenueTrendChart(
     marks: [
       Plot.areaY(weeks, {x: "week", y: "value", fill: "key", order: color.domain, tip: {format: {x: "%b %d, %Y", y: (v: number) => sgd(v)}}}),
       Plot.lineY(lastYear, {x: "week", y: "value", stroke: BASELINE_COLOR, strokeDasharray: "4 3", strokeWidth: 1.5}),
-      Plot.text(lastYear.slice(-1), {x: "week", y: "value", text: () => "same weeks last year", dy: -10, textAnchor: "end", fill: "currentColor", fontSize: 10}),
       Plot.ruleY([0])
     ]
   });
@@ -77,6 +76,7 @@ export function seasonLiftChart(rows: readonly {season: string; year: number; li
     width,
     height: 40 + 26 * data.length,
     marginLeft: 170,
+    marginRight: 50,
     x: {label: "Revenue per day vs ordinary days of the year (×)", grid: true},
     y: {label: null, domain: data.map((d) => d.label)},
     marks: [

@@ -8,7 +8,8 @@
  * the Qini curve and coefficient, the observed uplift per decile of predicted uplift, and what
  * targeting the top 10%, 20%, … would have gained against messaging everyone (observed on the
  * holdout, and — when simulated — the true incremental purchases of the people it picks, against
- * a random pick and the best possible pick).
+ * a random pick and the best possible pick), in margin net of the messages and the discounts
+ * redeemed.
  */
 import {Random} from "../../../src/analytics/random.js";
 import {
@@ -133,7 +134,13 @@ export function analyseUplift(
   // Money: margin of an average purchase in the window, and the cost of one message (send + expected discount).
   const windowMargin = usable.filter((i) => assignments.converted[i]).map((i) => (assignments.window_margin[i] as number) / Math.max(1, assignments.window_orders[i] as number));
   const marginPerPurchase = windowMargin.reduce((s, x) => s + x, 0) / Math.max(1, windowMargin.length);
-  const costPerMessage = campaigns.cost_per_send[c] as number;
+  // A message costs its send plus, on average, the offer's discount redeemed by those who buy through
+  // it (whether or not the message made them buy: discounts to members who would have bought anyway
+  // are the main cost of messaging everyone).
+  const discount = ((variant === "B" ? campaigns.discount_b[c] : campaigns.discount_a[c]) as number | null) ?? 0;
+  const treatedRows = usable.filter((i) => assignments.variant[i] === variant);
+  const redeemed = treatedRows.filter((i) => assignments.attributed_purchase[i]).reduce((sum, i) => sum + (assignments.window_revenue[i] as number), 0);
+  const costPerMessage = (campaigns.cost_per_send[c] as number) + (discount * redeemed) / Math.max(1, treatedRows.length);
 
   const order = score.map((s, i) => ({s, i})).sort((a, b) => b.s - a.s || b.i - a.i);
   const totalTrue = truths?.reduce((s, x) => s + x, 0) ?? 0;
