@@ -47,3 +47,14 @@ export const brl = (v: number) => formatMoney(v, {currency: "BRL"});
 export function statCard({title, value, note}: {title: string; value: string; note?: string}): HTMLElement {
   return html`<div class="card kpi" data-kpi=${title}><h2>${title}</h2><span class="big">${value}</span>${note ? html`<div class="muted small">${note}</div>` : ""}</div>` as HTMLElement;
 }
+
+/**
+ * Shows or hides page blocks by id (Markdown HTML attributes cannot hold `${…}`, so a page sets
+ * them from a code block). Hidden with display: none, which also beats a .grid's display.
+ */
+export function showWhen(ids: readonly string[], visible: boolean): void {
+  for (const id of ids) {
+    const el = document.getElementById(id);
+    if (el) el.style.display = visible ? "" : "none";
+  }
+}
