@@ -58,3 +58,6 @@ export function showWhen(ids: readonly string[], visible: boolean): void {
     if (el) el.style.display = visible ? "" : "none";
   }
 }
+
+/** A number with fixed decimals, "–" when missing (Arrow nulls and NaN alike). */
+export const fixed = (digits: number) => (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? v.toFixed(digits) : "–");
