@@ -125,10 +125,11 @@ export function simulationWorld(seed: number): World {
 }
 
 /**
- * Streams the raw tables (and the hidden truth) as column batches of about `batchRows` rows:
+ * Streams the raw tables (and the hidden truth) as column batches of about `batchRows` rows (small
+ * batches die young in V8's new space instead of growing the old one):
  * first the dimensions, then events subscriber by subscriber.
  */
-export function* simulateRtmBatches({seed, scale}: Pick<BuildOptions, "seed" | "scale">, {batchRows = 50_000}: {batchRows?: number} = {}): Generator<TableBatch> {
+export function* simulateRtmBatches({seed, scale}: Pick<BuildOptions, "seed" | "scale">, {batchRows = 8_192}: {batchRows?: number} = {}): Generator<TableBatch> {
   const root = new Random(seed).fork("rtm");
   const world = buildWorld(root);
   for (const [table, batch] of worldTables(world)) yield {table, batch};
