@@ -56,6 +56,7 @@ async function ingest(db: Database, batches: Iterable<TableBatch> | AsyncIterabl
   const appenders = new Map<string, Awaited<ReturnType<Database["connection"]["createAppender"]>>>();
   const rows: Record<string, number> = Object.fromEntries([...specs.keys()].map((k) => [k, 0]));
   const bar = progress ? createProgress("rtm: raw events") : undefined;
+  let sinceCheckpoint = 0;
   for await (const {table, batch} of batches as AsyncIterable<TableBatch>) {
     const spec = specs.get(table);
     if (!spec) throw new Error(`rtm: unknown raw table ${table}`);
@@ -64,6 +65,13 @@ async function ingest(db: Database, batches: Iterable<TableBatch> | AsyncIterabl
     const n = appendBatch(appender, spec, batch);
     rows[table] += n;
     bar?.tick(n);
+    // Commit and checkpoint every million rows, so appended data can leave memory for the file.
+    sinceCheckpoint += n;
+    if (sinceCheckpoint >= (Number(process.env.RTM_CHECKPOINT_ROWS) || 1_000_000)) {
+      for (const a of appenders.values()) a.flushSync();
+      await db.connection.run("CHECKPOINT");
+      sinceCheckpoint = 0;
+    }
   }
   for (const a of appenders.values()) a.closeSync();
   bar?.done();
