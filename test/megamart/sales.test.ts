@@ -2,7 +2,7 @@
 import {describe, expect, it} from "vitest";
 import {breakdown, comparisonScopes, inScope, kpis, seasonLift, totals, weeklyBy, DAY_MS, type OrderRow, type SalesRow} from "../../src/megamart/sales.js";
 import {funnelByChannel, periodMonths, storeLeague, type Store} from "../../src/megamart/stores.js";
-import {tarArchive} from "../../data-loaders/megamart/tar.js";
+import {tarArchive} from "../../data-loaders/shared/tar.js";
 import {spawnSync} from "node:child_process";
 import {mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";

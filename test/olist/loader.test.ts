@@ -12,7 +12,7 @@ import {describe, expect, it} from "vitest";
 import {readArrow} from "../../data-loaders/shared/arrow.js";
 import {validateReportDir} from "../../data-loaders/shared/validate.js";
 import {rawTables} from "../../data-loaders/olist/schema.js";
-import {tarArchive} from "../../data-loaders/olist/tar.js";
+import {tarArchive} from "../../data-loaders/shared/tar.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");

@@ -8,7 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {readArrow} from "../../data-loaders/shared/arrow.js";
-import {untar} from "../../data-loaders/rtm/tar.js";
+import {untar} from "../../data-loaders/shared/tar.js";
 
 const root = join(import.meta.dirname, "..", "..");
 const loader = join(root, "src/data/rtm/facts.tar.ts");

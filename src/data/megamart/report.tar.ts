@@ -4,7 +4,7 @@
 import {runLoader} from "../../../data-loaders/shared/loader.js";
 import {readOptions} from "../../../data-loaders/shared/options.js";
 import {buildReport} from "../../../data-loaders/megamart/report.js";
-import {tarArchive} from "../../../data-loaders/megamart/tar.js";
+import {tarArchive} from "../../../data-loaders/shared/tar.js";
 
 runLoader(async () => {
   const {files} = await buildReport(readOptions());

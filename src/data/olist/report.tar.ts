@@ -3,7 +3,7 @@
 // SCALE, or built from the public Olist CSV files in $DATA_DIR/olist (docs/olist.md, docs/real-data.md).
 import {runLoader} from "../../../data-loaders/shared/loader.js";
 import {buildOlistReport} from "../../../data-loaders/olist/report.js";
-import {tarArchive} from "../../../data-loaders/olist/tar.js";
+import {tarArchive} from "../../../data-loaders/shared/tar.js";
 
 runLoader(async () => {
   const {files} = await buildOlistReport();

@@ -4,7 +4,7 @@
 // $DATA_DIR/rtm (docs/real-data.md). Any failing data test stops the build.
 import {runLoader} from "../../../data-loaders/shared/loader.js";
 import {runRtmPipeline} from "../../../data-loaders/rtm/pipeline.js";
-import {tarArchive} from "../../../data-loaders/rtm/tar.js";
+import {tarArchive} from "../../../data-loaders/shared/tar.js";
 
 runLoader(async () => {
   const {files} = await runRtmPipeline({progress: true});
