@@ -9,7 +9,7 @@
  * unchanged; test/megamart/datatests.test.ts checks that this runner and the shared one agree.
  */
 import type {DuckDBConnection} from "@duckdb/node-api";
-import type {DataTest, DataTestResult} from "../shared/datatests.js";
+import {describeTest, type DataTest, type DataTestResult} from "../shared/datatests.js";
 import {queryRows, quoteIdentifier} from "./duckdb.js";
 
 /** A test written as a query that returns the failing rows (none when the expectation holds). */
@@ -27,24 +27,6 @@ export interface SqlModelTests {
   /** Models a test reads besides its own (for the lineage page). */
   dependsOn?: readonly string[];
   tests: readonly ModelTest[];
-}
-
-/** Name and description of a test, worded as the shared runner words them. */
-export function describeTest(test: ModelTest): {name: string; description: string} {
-  switch (test.kind) {
-    case "unique":
-      return {name: `unique(${test.columns.join(", ")})`, description: `no two rows share ${test.columns.join(" + ")}`};
-    case "not_null":
-      return {name: `not_null(${test.column})`, description: `${test.column} is never missing`};
-    case "accepted_values":
-      return {name: `accepted_values(${test.column})`, description: `${test.column} is one of ${test.values.join(", ")}`};
-    case "relationships":
-      return {name: `relationships(${test.column} → ${test.to.table}.${test.to.column})`, description: `every ${test.column} exists in ${test.to.table}`};
-    case "row_count":
-      return {name: "row_count", description: `between ${test.min ?? 0} and ${test.max ?? "any number of"} rows`};
-    case "sql":
-      return {name: test.name, description: test.description};
-  }
 }
 
 const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;

@@ -57,7 +57,15 @@ function column(model: string, table: TableColumns, name: string): unknown[] {
   return values;
 }
 
-function describe(test: DataTest): {name: string; description: string} {
+/** A test that names and describes itself (custom expression tests here, SQL tests in a warehouse runner). */
+export interface SelfDescribedTest {
+  kind: "expression" | "sql";
+  name: string;
+  description: string;
+}
+
+/** Name and description of a test, as results and the lineage pages word them (shared by every runner). */
+export function describeTest(test: DataTest | SelfDescribedTest): {name: string; description: string} {
   switch (test.kind) {
     case "unique":
       return {name: `unique(${test.columns.join(", ")})`, description: `no two rows share ${test.columns.join(" + ")}`};
@@ -70,6 +78,7 @@ function describe(test: DataTest): {name: string; description: string} {
     case "row_count":
       return {name: "row_count", description: `between ${test.min ?? 0} and ${test.max ?? "any number of"} rows`};
     case "expression":
+    case "sql":
       return {name: test.name, description: test.description};
   }
 }
@@ -135,7 +144,7 @@ export function runDataTests(tables: ReadonlyMap<string, TableColumns>, models: 
     const table = tables.get(model);
     if (!table) throw new Error(`data tests: model ${model} was not built`);
     for (const test of tests) {
-      const {name, description} = describe(test);
+      const {name, description} = describeTest(test);
       const {count, sample} = failingRows(model, test, table, tables);
       results.push({model, test: name, description, failures: count, status: count === 0 ? "pass" : "fail", sample: sample.map(String).join("; ")});
     }

@@ -17,6 +17,7 @@
  */
 import {conditionalExpectedPurchases, expectedPurchases, type BgNbdParams} from "./bgnbd.js";
 import {conditionalExpectedAverageValue, type GammaGammaParams} from "./gammagamma.js";
+import {pearsonCorrelation} from "./stats.js";
 
 export * from "./bgnbd.js";
 export * from "./gammagamma.js";
@@ -255,26 +256,7 @@ export function calibrationHoldout(
     holdoutLength,
     groups,
     totals: {customers: n, actual: actualTotal, predicted: predictedTotal},
-    correlation: pearson(predicted, holdoutFrequency),
+    correlation: pearsonCorrelation(predicted, holdoutFrequency),
     tracking: {actual: trackingActual, predicted: trackingPredicted}
   };
-}
-
-function pearson(u: ArrayLike<number>, v: ArrayLike<number>): number {
-  const n = u.length;
-  let mu = 0;
-  let mv = 0;
-  for (let i = 0; i < n; i++) {
-    mu += u[i] / n;
-    mv += v[i] / n;
-  }
-  let suv = 0;
-  let suu = 0;
-  let svv = 0;
-  for (let i = 0; i < n; i++) {
-    suv += (u[i] - mu) * (v[i] - mv);
-    suu += (u[i] - mu) ** 2;
-    svv += (v[i] - mv) ** 2;
-  }
-  return suv / Math.sqrt(suu * svv);
 }

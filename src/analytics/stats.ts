@@ -38,3 +38,20 @@ export function mean(values: ArrayLike<number>): number {
 export function variance(values: ArrayLike<number>, ddof = 1): number {
   return summarize(values, {ddof}).variance;
 }
+
+/** Pearson's correlation of two equally long samples (two-pass, centred); NaN when either is constant. */
+export function pearsonCorrelation(u: ArrayLike<number>, v: ArrayLike<number>): number {
+  const n = u.length;
+  if (v.length !== n) throw new Error(`pearsonCorrelation: samples of different lengths (${n} and ${v.length})`);
+  const mu = mean(u);
+  const mv = mean(v);
+  let suv = 0;
+  let suu = 0;
+  let svv = 0;
+  for (let i = 0; i < n; i++) {
+    suv += (u[i] - mu) * (v[i] - mv);
+    suu += (u[i] - mu) ** 2;
+    svv += (v[i] - mv) ** 2;
+  }
+  return suv / Math.sqrt(suu * svv);
+}

@@ -11,6 +11,7 @@
  */
 import {calibrationHoldout, customerLifetimeValue, fitBgNbd, fitGammaGamma, probabilityAlive, summarizeTransactions, type CalibrationHoldout} from "../../../src/analytics/clv.js";
 import type {TableColumns} from "../../shared/validate.js";
+import {pearsonCorrelation} from "../../../src/analytics/stats.js";
 
 export const HOLDOUT_WEEKS = 26;
 export const HORIZON_MONTHS = 12;
@@ -45,21 +46,6 @@ export interface LifetimeValueResult {
   /** Predicted 12-month value per member (for the uplift and churn pages). */
   perMember: Map<string, {value: number; alive: number}>;
   truth?: {totalTrue: number; correlation: number};
-}
-
-function pearson(u: readonly number[], v: readonly number[]): number {
-  const n = u.length;
-  const mu = u.reduce((s, x) => s + x, 0) / n;
-  const mv = v.reduce((s, x) => s + x, 0) / n;
-  let suv = 0;
-  let suu = 0;
-  let svv = 0;
-  for (let i = 0; i < n; i++) {
-    suv += (u[i] - mu) * (v[i] - mv);
-    suu += (u[i] - mu) ** 2;
-    svv += (v[i] - mv) ** 2;
-  }
-  return suv / Math.sqrt(suu * svv);
 }
 
 export function analyseLifetimeValue(
@@ -134,7 +120,7 @@ export function analyseLifetimeValue(
   if (trueValue && plantedOf) {
     const truths = ids.map(trueValue);
     result.byPlanted = group(plantedOf);
-    result.truth = {totalTrue: truths.reduce((s, v) => s + v, 0), correlation: pearson(value, truths)};
+    result.truth = {totalTrue: truths.reduce((s, v) => s + v, 0), correlation: pearsonCorrelation(value, truths)};
   }
   return result;
 }
