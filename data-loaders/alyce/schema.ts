@@ -3,7 +3,7 @@
  * `alyce_*` tables) and the weekly marketing inputs the market mix model reads.
  * docs/real-data.md is generated from these declarations.
  */
-import type {TableSpec} from "../shared/schema.js";
+import type {ColumnSpec, TableSpec} from "../shared/schema.js";
 
 export const INDUSTRIES = ["Software", "Financial services", "Healthcare", "Manufacturing", "Professional services", "Retail", "Education", "Media"] as const;
 export const SIZE_BANDS = ["1-50", "51-200", "201-1000", "1001-5000", "5000+"] as const;
@@ -97,5 +97,48 @@ export const alyceFacts: TableSpec = {
   ]
 };
 
-/** The client-side tables, in dependency order. The weekly marketing table is added by the MMM part. */
+/** The client-side tables, in dependency order. */
 export const clientTables: readonly TableSpec[] = [alyceClient, alyceGiftdata, alyceServices, alyceRecipient, alyceClientexpenditure, alyceFacts];
+
+/** The media levers of the simulation and of the documented file; a real file may add more `spend_<lever>` columns. */
+export const MEDIA_LEVERS = ["tv", "search", "social", "display"] as const;
+
+/** Prefix of a media lever's weekly spend column: `spend_<lever>`. */
+export const SPEND_PREFIX = "spend_";
+
+/** A weekly spend column for one media lever (lever names: lower case letters, digits and _). */
+export function spendColumn(lever: string): ColumnSpec {
+  return {name: `${SPEND_PREFIX}${lever}`, type: "float64", min: 0, unit: "USD", description: `Spend on ${lever} that week (media cost, same currency as sales).`};
+}
+
+export const alyceMarketingWeekly: TableSpec = {
+  name: "alyce_marketing_weekly",
+  description:
+    "Weekly sales and the marketing inputs the market mix model reads, over at least two years (three or more recommended; the last 13 weeks are held out to test the model). " +
+    "Weeks must be consecutive Mondays with no gap. Media levers: the four `spend_*` columns below are required; any further column named `spend_<lever>` (lower case letters, digits, _; number ≥ 0, USD) is read as another media lever. Other extra columns are ignored.",
+  grain: "week (Monday to Sunday), all clients and regions together",
+  primaryKey: ["week"],
+  columns: [
+    {name: "week", type: "date", min: "2000-01-03", max: "2099-12-28", description: "Monday the week starts on."},
+    {name: "sales", type: "float64", min: 0, unit: "USD", description: "Gift sales booked that week (revenue)."},
+    ...MEDIA_LEVERS.map((lever) => ({...spendColumn(lever), description: {tv: "Spend on TV / commercials that week (airtime and production billed that week).", search: "Spend on paid search that week.", social: "Spend on paid social that week.", display: "Spend on display advertising that week."}[lever]})),
+    {name: "discount_pct", type: "float64", min: 0, max: 100, unit: "%", description: "Average discount on gifts sold that week (pricing lever)."},
+    {name: "promotion", type: "int32", min: 0, max: 1, description: "1 if a promotion or event ran that week (e.g. Employee Appreciation week), else 0."},
+    {name: "thanksgiving", type: "int32", min: 0, max: 1, description: "1 for the week containing US Thanksgiving, else 0."},
+    {name: "december_peak", type: "int32", min: 0, max: 1, description: "1 for the two weeks before the week containing Christmas (the gifting peak), else 0."},
+    {name: "year_end", type: "int32", min: 0, max: 1, description: "1 for the weeks containing Christmas Day or New Year's Day (offices closed), else 0."},
+    {name: "market_index", type: "float64", min: 0, unit: "index", description: "External control: a corporate-spending confidence index (100 = normal)."}
+  ]
+};
+
+/** The weekly table with extra media levers (columns `spend_<lever>` beyond the four documented ones), in the order given. */
+export function marketingWeeklyWithLevers(levers: readonly string[]): TableSpec {
+  const extra = levers.filter((l) => !(MEDIA_LEVERS as readonly string[]).includes(l));
+  if (extra.length === 0) return alyceMarketingWeekly;
+  const at = alyceMarketingWeekly.columns.findIndex((c) => c.name === "discount_pct");
+  const columns = [...alyceMarketingWeekly.columns.slice(0, at), ...extra.map(spendColumn), ...alyceMarketingWeekly.columns.slice(at)];
+  return {...alyceMarketingWeekly, columns};
+}
+
+/** Every raw table of the report: the validator (npm run validate) and docs/real-data.md read this list. */
+export const rawTables: readonly TableSpec[] = [alyceMarketingWeekly, ...clientTables];
