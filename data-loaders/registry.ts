@@ -1,7 +1,9 @@
 /**
  * The raw schema of every report that accepts real data, by report id (the sub-folder name under
- * DATA_DIR). A report joins by exporting `rawTables` from data-loaders/<report>/schema.ts;
- * `npm run validate` and the schema docs (docs/real-data.md) find it there.
+ * DATA_DIR). A report joins by exporting `rawTables` from data-loaders/<report>/schema.ts, and
+ * `optionalRawTables` (specs, or arrays of specs grouped by the page that needs them) for tables it
+ * can run without; `npm run validate` and the schema docs (docs/real-data.md) find them there, the
+ * optional ones marked `optional: true` (validated when their file is present, skipped when absent).
  */
 import {existsSync, readdirSync} from "node:fs";
 import {dirname, join} from "node:path";
@@ -16,8 +18,10 @@ export async function loadRawSchemas(): Promise<Record<string, readonly TableSpe
     if (!entry.isDirectory() || entry.name === "shared") continue;
     const file = join(here, entry.name, "schema.ts");
     if (!existsSync(file)) continue;
-    const module = (await import(pathToFileURL(file).href)) as {rawTables?: readonly TableSpec[]};
-    if (module.rawTables) schemas[entry.name] = module.rawTables;
+    const module = (await import(pathToFileURL(file).href)) as {rawTables?: readonly TableSpec[]; optionalRawTables?: Record<string, TableSpec | readonly TableSpec[]>};
+    if (!module.rawTables) continue;
+    const optional = Object.values(module.optionalRawTables ?? {}).flatMap((group) => (Array.isArray(group) ? group : [group]) as TableSpec[]);
+    schemas[entry.name] = [...module.rawTables, ...optional.map((spec) => ({...spec, optional: true}))];
   }
   return schemas;
 }

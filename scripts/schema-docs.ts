@@ -26,7 +26,8 @@ function rules(c: ColumnSpec): string {
 }
 
 function tableDoc(t: TableSpec): string {
-  const header = `### \`${t.name}\`\n\n${t.description} One row per ${t.grain}.${t.primaryKey ? ` Unique key: ${t.primaryKey.map((k) => `\`${k}\``).join(" + ")}.` : ""}\n\n| column | type | unit | rules | meaning |\n|---|---|---|---|---|\n`;
+  const optional = t.optional ? " *(optional: the report runs without it; when the file is there it is validated like the others)*" : "";
+  const header = `### \`${t.name}\`${optional}\n\n${t.description} One row per ${t.grain}.${t.primaryKey ? ` Unique key: ${t.primaryKey.map((k) => `\`${k}\``).join(" + ")}.` : ""}\n\n| column | type | unit | rules | meaning |\n|---|---|---|---|---|\n`;
   return header + t.columns.map((c) => `| \`${c.name}\` | ${typeOf(c)} | ${c.unit ?? ""} | ${rules(c)} | ${c.description} |`).join("\n") + "\n";
 }
 

@@ -31,6 +31,11 @@ export interface TableSpec {
   columns: readonly ColumnSpec[];
   /** Columns whose combination is unique. */
   primaryKey?: readonly string[];
+  /**
+   * The report runs without this table (a page says the data is missing). When its file is present
+   * it is validated in full like the others; when absent, validation skips it instead of failing.
+   */
+  optional?: boolean;
 }
 
 /** Typed column storage for each column type. */

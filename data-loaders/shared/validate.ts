@@ -240,6 +240,7 @@ export async function validateReportDir(dir: string, specs: readonly TableSpec[]
   for (const spec of specs) {
     const path = tableFile(dir, spec.name);
     if (!path) {
+      if (spec.optional) continue;
       problems.push({file: join(dir, `${spec.name}.csv`), row: 0, message: `is missing: expected ${spec.name}.csv or ${spec.name}.parquet (${spec.description})`});
       continue;
     }

@@ -132,4 +132,26 @@ describe("real data validation", () => {
     expect(error.message).toContain(`${join(dir, "daily_metrics.csv")}:4 column "clicks": "x" is not an integer`);
     expect(error.message).toContain(`${join(dir, "daily_metrics.csv")}:5 column "spend": -1 is below the minimum 0 USD`);
   });
+
+  it("skips an optional table whose file is absent, and validates it in full when present", async () => {
+    // A made-up optional table referencing campaigns.csv: absent → no problem; present with an unknown campaign → named.
+    const notes = {
+      name: "campaign_notes",
+      description: "Notes on campaigns (test only).",
+      grain: "note",
+      optional: true,
+      columns: [
+        {name: "campaign_id", type: "utf8", references: {table: "campaigns", column: "campaign_id"}, description: "Campaign."},
+        {name: "note", type: "utf8", description: "Text."}
+      ]
+    } as const;
+    const specs = [...rawTables, notes];
+    const dir = brokenCopy((t) => t);
+    expect(await validateReportDir(dir, specs).then((r) => r.problems)).toEqual([]);
+    writeFileSync(join(dir, "campaign_notes.csv"), "campaign_id,note\nNOPE,hello\n");
+    const problems = (await validateReportDir(dir, specs)).problems;
+    expect(problems).toEqual([expect.objectContaining({file: join(dir, "campaign_notes.csv"), row: 2, column: "campaign_id", message: expect.stringMatching(/NOPE does not exist in campaigns.csv/)})]);
+    // Without the flag the same absence is an error.
+    expect((await validateReportDir(brokenCopy((t) => t), [...rawTables, {...notes, optional: false}])).problems).toEqual([expect.objectContaining({message: expect.stringMatching(/is missing/)})]);
+  });
 });
