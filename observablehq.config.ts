@@ -1,11 +1,11 @@
 // Site configuration: the reports, the theme, search, and the settings that keep the built site
 // free of requests to any other host (see docs/offline-build.md).
-import {readOptions} from "./data-loaders/shared/options.js";
+import {describeDataSource, readOptions} from "./data-loaders/shared/options.js";
 import {REPORTS} from "./src/reports.js";
 
 const options = readOptions();
 const builtOn = new Date().toISOString().slice(0, 10);
-const dataSource = options.dataDir ? `your data in <code>${options.dataDir}</code>` : `simulated data, seed ${options.seed}, scale ${options.scale}`;
+const dataSource = describeDataSource(REPORTS, options);
 
 export default {
   title: "Marketing reports",
