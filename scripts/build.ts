@@ -13,8 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const output = resolve(root, process.env.OBSERVABLE_OUTPUT ?? "dist");
 const staging = `.build-staging-${process.pid}`; // one per build, so concurrent builds do not collide
 
-await import("./prepare.js");
+// Validate first: bad files stop the build before anything (the loader cache included) is touched.
 if (!(await validateAll())) process.exit(1);
+await import("./prepare.js");
 
 rmSync(join(root, staging), {recursive: true, force: true});
 const result = spawnSync("observable", ["build"], {
