@@ -3,13 +3,22 @@
  * facts) simulated so that the sends add up, week by week, to the gifting revenue the market mix
  * simulation produced: the model's sales series and the business's own tables tell one story.
  *
- * Rows per scale (clients; recipients ≈ 12 per client; sends ≈ weekly revenue / mean gift value):
- *   tiny 40 · small 150 · default 400 · large 2,000 clients
+ * The loader gets the weekly revenue from the media simulation (`simulateClientTables`: the same
+ * seed and WEEKS_PER_SCALE weeks as the market mix loader), so the sends add up to the sales the
+ * model explains. Sends follow revenue, not the number of clients: about 1,450 sends a week.
+ *
+ *   scale     clients   recipients   gifts   sends (weeks)        seed 42, measured
+ *   tiny          40          544      84     225,857 (156)
+ *   small        150        1,948      84     224,913 (156)
+ *   default      400        5,147      84     306,888 (208)
+ *   large      2,000       25,559      84     688,097 (416)
  */
-import type {Scale} from "../shared/options.js";
+import type {BuildOptions, Scale} from "../shared/options.js";
 import {createFaker, Random} from "../shared/random.js";
-import {DAY_MS} from "../shared/schema.js";
+import {DAY_MS, parseIsoDate} from "../shared/schema.js";
 import type {TableColumns} from "../shared/validate.js";
+import {FIRST_WEEK, WEEKS_PER_SCALE} from "./media-scale.js";
+import {simulateMediaWeeks} from "./simulate-media.js";
 import {GIFT_TYPES, INDUSTRIES, REGIONS, RELATIONSHIPS, SENIORITIES, SIZE_BANDS} from "./schema.js";
 
 export const CLIENTS_PER_SCALE: Record<Scale, number> = {tiny: 40, small: 150, default: 400, large: 2000};
@@ -166,4 +175,13 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
 export function mondaysFrom(isoMonday: string, count: number): number[] {
   const start = Date.parse(isoMonday + "T00:00:00Z") / DAY_MS;
   return Array.from({length: count}, (_, i) => start + 7 * i);
+}
+
+/**
+ * The six client tables for a build: weekly revenue from the media simulation (same seed, the
+ * scale's weeks from WEEKS_PER_SCALE), spread over the sends by `simulateGifting`.
+ */
+export function simulateClientTables({seed, scale}: Pick<BuildOptions, "seed" | "scale">): Map<string, TableColumns> {
+  const {weeks} = simulateMediaWeeks({seed, weeks: WEEKS_PER_SCALE[scale], startDate: FIRST_WEEK});
+  return simulateGifting({seed, scale, weeks: weeks.map((w) => ({weekStart: parseIsoDate(w.week)!, revenue: w.sales}))});
 }
