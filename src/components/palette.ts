@@ -76,3 +76,12 @@ export const MEGAMART_MESSAGE_ORDER = ["email", "sms", "push"];
 export const MEGAMART_MESSAGE_COLORS = ["#4269d0", "#efb118", "#a463f2"];
 /** Diverging scheme for growth (Plot name): red for decline, blue for growth, readable on both themes. */
 export const MEGAMART_GROWTH_SCHEME = "rdbu";
+
+/** Alyce clients and gifts: services (in the simulation's order; a real file's extra services take the rest of SEGMENT_COLORS), send sizes, the concentration curve. */
+export const ALYCE_SERVICE_ORDER = ["One-to-one gifting", "Swag Select", "Gift Marketplace", "Event gifting", "Direct mail"];
+export const ALYCE_SERVICE_COLORS = ["#4269d0", "#efb118", "#3ca951", "#a463f2", "#ff725c", "#6cc5b0", "#ff8ab7", "#9c6b4e"];
+export const ALYCE_SEND_SIZE_COLORS = {Single: "#4269d0", Bulk: "#efb118"};
+export const ALYCE_CLIENT_COLORS = {revenue: "#4269d0", clients: "#efb118", fee: "#3ca951", equality: "#9a9a9a"};
+/** Sequential schemes (Plot names): active share in the cohort heatmap, money in the industry × region and recipient heatmaps. */
+export const ALYCE_RATE_SCHEME = "blues";
+export const ALYCE_MONEY_SCHEME = "purples";
