@@ -8,10 +8,10 @@
  * model explains. Sends follow revenue, not the number of clients: about 1,450 sends a week.
  *
  *   scale     clients   recipients   gifts   sends (weeks)        seed 42, measured
- *   tiny          40          544      84     225,857 (156)
- *   small        150        1,948      84     224,913 (156)
- *   default      400        5,147      84     306,888 (208)
- *   large      2,000       25,559      84     688,097 (416)
+ *   tiny          40          520      84     235,015 (156)
+ *   small        150        1,857      84     216,161 (156)
+ *   default      400        4,893      84     310,507 (208)
+ *   large      2,000       25,390      84     683,393 (416)
  */
 import type {BuildOptions, Scale} from "../shared/options.js";
 import {createFaker, Random} from "../shared/random.js";
@@ -42,6 +42,27 @@ const GIFT_PRICE: Record<(typeof GIFT_TYPES)[number], {median: number; bulk: num
   Wellness: {median: 55, bulk: 0.05},
   Books: {median: 28, bulk: 0.2}
 };
+
+/** How long a client keeps sending after signing up: exponential, mean in days (true value). */
+export const MEAN_CLIENT_LIFETIME_DAYS = 4 * 365;
+
+/** Chance that a client sends anything in a given month, by size band (true values; larger clients gift every month). */
+export const MONTHLY_ACTIVITY_BY_SIZE = [0.45, 0.6, 0.75, 0.88, 0.95];
+
+/** How often each kind of recipient is picked (relationship × seniority weights multiply; true values). */
+export const RECIPIENT_WEIGHT = {
+  relationship: {Prospect: 1.4, Customer: 1.2, Employee: 0.6, Partner: 1} as Record<string, number>,
+  seniority: {"Individual contributor": 1, Manager: 1.3, Director: 1.8, VP: 2.5, "C-level": 3.2} as Record<string, number>
+};
+
+/** Gift-type tilts by recipient: senior people get experiences and tech, employees swag and wellness (multiply the client's own taste). */
+function typeTilt(relationship: string, seniority: string): number[] {
+  const tilt: Record<string, number> = {};
+  if (seniority === "VP" || seniority === "C-level") Object.assign(tilt, {Experience: 2.5, Tech: 2, Gourmet: 1.5, Swag: 0.3});
+  if (relationship === "Employee") Object.assign(tilt, {Swag: (tilt.Swag ?? 1) * 2.5, Wellness: 2, Experience: (tilt.Experience ?? 1) * 0.5});
+  if (relationship === "Prospect") tilt.Gourmet = (tilt.Gourmet ?? 1) * 1.5;
+  return GIFT_TYPES.map((t) => tilt[t] ?? 1);
+}
 
 export interface WeeklyRevenue {
   /** First day of the week, in days since 1970-01-01. */
@@ -86,6 +107,8 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
   const clientService: number[] = [];
   const clientWeight: number[] = [];
   const clientTypePreference: number[][] = [];
+  const clientChurn: number[] = [];
+  const clientActivity: number[] = [];
   for (let i = 0; i < nClients; i++) {
     const size = clientRandom.weightedIndex([0.2, 0.3, 0.25, 0.15, 0.1]);
     const before = clientRandom.bernoulli(0.55);
@@ -99,12 +122,16 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
     clientService.push(clientRandom.weightedIndex([0.4, 0.2, 0.2, 0.12, 0.08]));
     clientWeight.push([1, 2.5, 6, 14, 30][size] * clientRandom.logNormal(0, 0.6));
     clientTypePreference.push(GIFT_TYPES.map(() => clientRandom.gamma(1.5)));
+    clientChurn.push(signup + Math.round(clientRandom.exponential(1 / MEAN_CLIENT_LIFETIME_DAYS)));
+    clientActivity.push(MONTHLY_ACTIVITY_BY_SIZE[size]);
   }
 
   // Recipients: about a dozen per client, more for larger clients.
   const recipientRandom = root.fork("recipients");
   const recipients: TableColumns = {recipient_id: [], client_id: [], relationship: [], seniority: [], country: []};
   const recipientsOf: number[][] = [];
+  const recipientWeightsOf: number[][] = [];
+  const recipientTilt: number[][] = [];
   const countries: Record<string, string[]> = {"North America": ["US", "US", "US", "CA"], EMEA: ["GB", "DE", "FR", "NL", "IE"], APAC: ["AU", "SG", "JP", "IN"], LATAM: ["BR", "MX", "AR", "CO"]};
   for (let i = 0; i < nClients; i++) {
     const n = 3 + recipientRandom.poisson(Math.min(60, 4 * Math.sqrt(clientWeight[i])));
@@ -119,21 +146,42 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
       recipients.country.push(recipientRandom.pick(countries[clients.region[i] as string]));
     }
     recipientsOf.push(list);
+    recipientWeightsOf.push(list.map((r) => RECIPIENT_WEIGHT.relationship[recipients.relationship[r] as string] * RECIPIENT_WEIGHT.seniority[recipients.seniority[r] as string]));
+    for (const r of list) recipientTilt[r] = typeTilt(recipients.relationship[r] as string, recipients.seniority[r] as string);
   }
 
-  // Sends: each week's revenue is spread over the clients signed up by then, in proportion to their
-  // size, until the week's revenue is reached.
+  // Sends: each week's revenue is spread over the clients signed up by then, not yet lapsed (an
+  // exponential lifetime after signup) and gifting that month (a monthly coin by size), in proportion
+  // to their size, until the week's revenue is reached. Each send picks a recipient (senior people
+  // and prospects more often) and a gift type (the client's taste tilted by who receives it).
   const sendRandom = root.fork("sends");
+  const activityRandom = root.fork("activity");
+  const monthIndex = (day: number) => {
+    const d = new Date(day * DAY_MS);
+    return d.getUTCFullYear() * 12 + d.getUTCMonth();
+  };
+  let currentMonth = -1;
+  let activeThisMonth: boolean[] = [];
   const sends: TableColumns = {expenditure_id: [], client_id: [], recipient_id: [], gift_id: [], service_id: [], date: [], price: [], quantity: []};
   const spent = new Float64Array(nClients);
   const count = new Int32Array(nClients);
   for (const week of weeks) {
-    const active = clients.signup_date.map((d, i) => ((d as number) <= week.weekStart + 6 ? clientWeight[i] : 0));
+    const month = monthIndex(week.weekStart);
+    if (month !== currentMonth) {
+      currentMonth = month;
+      activeThisMonth = clientActivity.map((p) => activityRandom.bernoulli(p));
+    }
+    const signedUp = (i: number) => (clients.signup_date[i] as number) <= week.weekStart + 6;
+    let active = clientWeight.map((w, i) => (signedUp(i) && clientChurn[i] > week.weekStart && activeThisMonth[i] ? w : 0));
+    // Revenue must land somewhere: if every client has lapsed or paused, anyone signed up sends.
+    if (!active.some((w) => w > 0)) active = clientWeight.map((w, i) => (signedUp(i) ? w : 0));
     if (!active.some((w) => w > 0)) continue;
     let remaining = week.revenue;
     while (remaining > 0) {
       const c = sendRandom.weightedIndex(active);
-      const type = GIFT_TYPES[sendRandom.weightedIndex(clientTypePreference[c])];
+      const recipient = recipientsOf[c][sendRandom.weightedIndex(recipientWeightsOf[c])];
+      const tilt = recipientTilt[recipient];
+      const type = GIFT_TYPES[sendRandom.weightedIndex(clientTypePreference[c].map((w, k) => w * tilt[k]))];
       const gift = sendRandom.pick(giftsByType.get(type)!);
       const unit = gifts.price[gift] as number;
       let quantity = sendRandom.bernoulli(GIFT_PRICE[type].bulk) ? sendRandom.intBetween(5, 60) : 1;
@@ -142,7 +190,7 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
       const day = Math.max(week.weekStart + sendRandom.int(7), clients.signup_date[c] as number);
       sends.expenditure_id.push(`E${String(sends.expenditure_id.length + 1).padStart(8, "0")}`);
       sends.client_id.push(clients.client_id[c]);
-      sends.recipient_id.push(recipients.recipient_id[sendRandom.pick(recipientsOf[c])]);
+      sends.recipient_id.push(recipients.recipient_id[recipient]);
       sends.gift_id.push(gifts.gift_id[gift]);
       sends.service_id.push(SERVICES[clientService[c]].id);
       sends.date.push(day);

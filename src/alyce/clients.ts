@@ -1,8 +1,8 @@
 /**
  * The computations of the "Clients and gifts" page, run in the reader's browser whenever a filter
  * changes: the loader's marts (data-loaders/alyce/clients-marts.ts) in, plain rows out. The date
- * range selects whole months (from the start date's month to the end date's month); the previous
- * period is the same number of months just before. Every measure is a ratio of sums. Tested by
+ * range selects whole months: a month is in when at least half of its days with data fall in the
+ * range; the previous period is the same number of months just before. Every measure is a ratio of sums. Tested by
  * hand-worked examples in test/alyce/clients-page.test.ts.
  */
 import {concentrationCurve, topShare, type ConcentrationPoint} from "../analytics/concentration.js";
@@ -86,10 +86,23 @@ export function quarterLabel(ms: number): string {
   return `${d.getUTCFullYear()} Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
 }
 
-/** The whole months from the month of `start` to the month of `end` (inclusive), as first days in ms. */
-export function monthsBetween(start: number, end: number): number[] {
+const DAY = 86_400_000;
+
+/**
+ * The months a date range selects (first days, ms): those with at least half of their days with
+ * data (between `firstDay` and `lastDay`) inside [start, end]. So "the last 365 days" ending on
+ * 29 December gives January to December, and a data set ending on 1 June keeps June.
+ */
+export function monthsBetween(start: number, end: number, {firstDay = -Infinity, lastDay = Infinity}: {firstDay?: number; lastDay?: number} = {}): number[] {
   const out: number[] = [];
-  for (let m = monthOf(start); m <= end; m = monthOf(m, 1)) out.push(m);
+  for (let m = monthOf(start); m <= end; m = monthOf(m, 1)) {
+    const from = Math.max(m, firstDay);
+    const to = Math.min(monthOf(m, 1) - DAY, lastDay);
+    if (to < from) continue;
+    const dataDays = (to - from) / DAY + 1;
+    const inside = (Math.min(to, end) - Math.max(from, start)) / DAY + 1;
+    if (inside >= dataDays / 2) out.push(m);
+  }
   return out;
 }
 

@@ -48,9 +48,24 @@ beforeAll(async () => {
 
 const select = (months: number[], industries = ALL_INDUSTRIES, services = ALL_SERVICES): Selection => ({months, industries, services});
 const clientRows = (s: Selection) => selectRows(clientMonths, s, (r) => byId.get(r.client_id)?.industry);
-const ALL = () => monthsBetween(day("2024-01-10"), day("2024-06-01"));
+const ALL = () => monthsBetween(day("2024-01-10"), day("2024-06-01"), {firstDay: day("2024-01-10"), lastDay: day("2024-06-01")});
 
 describe("periods", () => {
+  it("selects the months with at least half their days with data in the range", () => {
+    const data = {firstDay: day("2021-01-04"), lastDay: day("2024-12-29")};
+    // The filter's "last 365 days" to 29 Dec 2024 starts on 31 Dec 2023: one day of December 2023
+    // (not half of 31) → January to December 2024; December 2024 has data to the 29th, all inside.
+    const year = monthsBetween(day("2023-12-31"), day("2024-12-29"), data);
+    expect(year.length).toBe(12);
+    expect([year[0], year[11]]).toEqual([day("2024-01-01"), day("2024-12-01")]);
+    // All dates: January 2021 has data from the 4th (28 days), all inside.
+    expect(monthsBetween(data.firstDay, data.lastDay, data).length).toBe(48);
+    // 16–31 March is 16 of 31 days → March in; 1–14 April is 14 of 30 → April out.
+    expect(monthsBetween(day("2024-03-16"), day("2024-04-14"), data)).toEqual([day("2024-03-01")]);
+    // The fixture's data ends on 1 June: June has one day with data, inside → kept.
+    expect(monthsBetween(day("2024-04-01"), day("2024-06-01"), {firstDay: day("2024-01-10"), lastDay: day("2024-06-01")}).length).toBe(3);
+  });
+
   it("selects whole months and the same number of months before", () => {
     // 2024-04-10 … 2024-06-30 → April, May, June; before them January, February, March.
     const months = monthsBetween(day("2024-04-10"), day("2024-06-30"));
