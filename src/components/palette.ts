@@ -85,3 +85,10 @@ export const ALYCE_CLIENT_COLORS = {revenue: "#4269d0", clients: "#efb118", fee:
 /** Sequential schemes (Plot names): active share in the cohort heatmap, money in the industry × region and recipient heatmaps. */
 export const ALYCE_RATE_SCHEME = "blues";
 export const ALYCE_MONEY_SCHEME = "purples";
+
+/** Alyce market mix: media levers (extra levers of a real file cycle through the rest), the non-media parts of sales, and budget scenarios. */
+export const ALYCE_LEVER_ORDER = ["tv", "search", "social", "display"];
+export const ALYCE_LEVER_COLORS = ["#a463f2", "#4269d0", "#efb118", "#ff725c", "#6cc5b0", "#ff8ab7", "#9c6b4e", "#97bbf5"];
+export const ALYCE_BASE_COLORS = {baseline: "#9a9a9a", price_promotions: "#3ca951", holidays: "#6cc5b0", market_index: "#9c6b4e"};
+export const ALYCE_SCENARIO_ORDER = ["Recommended", "Current mix", "Equal split"];
+export const ALYCE_SCENARIO_COLORS = ["#3ca951", "#9a9a9a", "#97bbf5"];
