@@ -11,6 +11,12 @@ import {ALYCE_CLIENT_COLORS, ALYCE_MONEY_SCHEME, ALYCE_RATE_SCHEME, ALYCE_SEND_S
 /** Charts never draw narrower than this (a card can be measured at a transient small width). */
 const MIN_WIDTH = 260;
 const usd = (v: number) => formatMoney(v);
+const compactFormat = new Intl.NumberFormat("en-US", {notation: "compact", maximumFractionDigits: 0});
+/** "18K": cell labels on a phone, where "$18.1K" does not fit. */
+const compactNumber = (v: number) => (Number.isFinite(v) ? compactFormat.format(v) : "–");
+/** Shorter axis labels for phones. */
+const SHORT_LABELS: Record<string, string> = {"Professional services": "Prof. services", "Financial services": "Financial svcs", "North America": "N. Am.", "Individual contributor": "IC", Manager: "Mgr", Director: "Dir"};
+const shortLabel = (width: number) => (label: string) => (width < 520 ? SHORT_LABELS[label] ?? label : label);
 
 /** Cell labels readable on both themes: white on the darker half of the colour scale, black on the lighter. */
 function cellLabels<T>(data: readonly T[], value: (d: T) => number, options: Record<string, unknown>) {
@@ -120,12 +126,12 @@ export function recipientHeatmap(cells: readonly {relationship: string; seniorit
     height: 40 * relationships.length + 70,
     marginLeft: 72,
     marginBottom: 40,
-    x: {label: "Recipient's seniority", domain: seniorities, tickFormat: (s: string) => (width < 520 ? ({"Individual contributor": "IC", Manager: "Mgr", Director: "Dir"} as Record<string, string>)[s] ?? s : s)},
+    x: {label: "Recipient's seniority", domain: seniorities, tickFormat: shortLabel(width)},
     y: {label: null, domain: relationships},
     color: {scheme: ALYCE_MONEY_SCHEME as never, legend: true, label: "Revenue per recipient on file (USD)", tickFormat: "~s"},
     marks: [
       Plot.cell(data, {x: "seniority", y: "relationship", fill: "valuePerRecipient", inset: 0.5, channels: {Revenue: (d: {revenue: number}) => usd(d.revenue), Sends: "sends", Recipients: "recipients", "Average gift": (d: {averageGift: number}) => usd(d.averageGift)}, tip: {format: {fill: (v: number) => usd(v), Sends: ",d", Recipients: ",d"}}}),
-      ...cellLabels(data, (d) => d.valuePerRecipient, {x: "seniority", y: "relationship", text: (d: {valuePerRecipient: number}) => formatMoney(d.valuePerRecipient, {compactAbove: 1000})})
+      ...cellLabels(data, (d) => d.valuePerRecipient, {x: "seniority", y: "relationship", text: (d: {valuePerRecipient: number}) => (width < 520 ? compactNumber(d.valuePerRecipient) : formatMoney(d.valuePerRecipient, {compactAbove: 1000}))})
     ]
   });
 }
@@ -136,9 +142,9 @@ export function industryRegionHeatmap(cells: readonly {industry: string; region:
   return Plot.plot({
     width,
     height: 30 * industries.length + 70,
-    marginLeft: Math.min(130, width * 0.34),
-    x: {label: "Region of the client's headquarters", domain: regions, tickFormat: (r: string) => (width < 520 ? ({"North America": "N. America"} as Record<string, string>)[r] ?? r : r)},
-    y: {label: null, domain: industries},
+    marginLeft: width < 520 ? 96 : 130,
+    x: {label: "Region of the client's headquarters", domain: regions, tickFormat: shortLabel(width)},
+    y: {label: null, domain: industries, tickFormat: shortLabel(width)},
     color: {scheme: ALYCE_MONEY_SCHEME as never, legend: true, label: "Revenue (USD)", tickFormat: "~s"},
     marks: [
       Plot.cell(cells, {x: "region", y: "industry", fill: "revenue", inset: 0.5, channels: {Clients: "clients", Share: (d: {revenueShare: number}) => formatPercent(d.revenueShare)}, tip: {format: {fill: (v: number) => usd(v), Clients: ",d"}}}),
