@@ -1,7 +1,8 @@
 /**
  * Data tests of Alyce's operational tables: keys, references and categories from the schema,
- * plus the business rules the study relied on: the per-client facts equal the sums of the sends,
- * and no gift is sent before its client signed up.
+ * plus the business rules the study relied on: every client has its facts row and the facts equal
+ * the sums of the sends, no gift is sent before its client signed up, and a client sends only to
+ * its own recipients.
  */
 import {testsFromSpec, type ModelTests} from "../shared/datatests.js";
 import type {TableColumns} from "../shared/validate.js";
@@ -40,9 +41,34 @@ export const clientModelTests: ModelTests[] = [
     ]
   },
   {
-    model: "alyce_clientexpenditure",
-    dependsOn: ["alyce_client"],
+    model: "alyce_client",
+    dependsOn: ["alyce_facts"],
     tests: [
+      {
+        kind: "expression",
+        name: "facts_cover_clients",
+        description: "every client has a row in alyce_facts",
+        failures: (clients, tables) => {
+          const known = new Set(tables.get("alyce_facts")!.client_id);
+          return clients.client_id.flatMap((c, i) => (known.has(c) ? [] : [i]));
+        }
+      }
+    ]
+  },
+  {
+    model: "alyce_clientexpenditure",
+    dependsOn: ["alyce_client", "alyce_recipient"],
+    tests: [
+      {
+        kind: "expression",
+        name: "recipient_belongs_to_client",
+        description: "each gift goes to a recipient kept by the client who sent it",
+        failures: (sends, tables) => {
+          const recipients = tables.get("alyce_recipient")!;
+          const owner = new Map(recipients.recipient_id.map((r, i) => [r, recipients.client_id[i]]));
+          return sends.recipient_id.flatMap((r, i) => (owner.has(r) && owner.get(r) !== sends.client_id[i] ? [i] : []));
+        }
+      },
       {
         kind: "expression",
         name: "sent_after_signup",

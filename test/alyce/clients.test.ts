@@ -55,6 +55,19 @@ describe("data tests", () => {
     const failed = broken("alyce_facts", (t) => ((t.total_spent[2] as number) += 5));
     expect(failed).toContainEqual(expect.objectContaining({model: "alyce_facts", test: "facts_match_sends", failures: 1, sample: "row 2"}));
   });
+  it("catch a gift sent to another client's recipient", () => {
+    const sends = base.get("alyce_clientexpenditure")!;
+    const recipients = base.get("alyce_recipient")!;
+    const other = recipients.recipient_id[recipients.client_id.findIndex((c) => c !== sends.client_id[0])];
+    const failed = broken("alyce_clientexpenditure", (t) => (t.recipient_id[0] = other));
+    expect(failed).toContainEqual(expect.objectContaining({model: "alyce_clientexpenditure", test: "recipient_belongs_to_client", failures: 1, sample: "row 0"}));
+  });
+  it("catch a client without its facts row", () => {
+    const failed = broken("alyce_facts", (t) => {
+      for (const column of Object.values(t)) column.pop();
+    });
+    expect(failed).toContainEqual(expect.objectContaining({model: "alyce_client", test: "facts_cover_clients", failures: 1, sample: `row ${base.get("alyce_client")!.client_id.length - 1}`}));
+  });
   it("catch a null and an unknown category, and fail loudly", () => {
     const failed = broken("alyce_client", (t) => {
       t.industry[0] = "Mining";
