@@ -13,7 +13,7 @@ import {assertDataTests, runDataTests, type DataTestResult} from "../shared/data
 import {readOptions, reportDataDir, type BuildOptions} from "../shared/options.js";
 import {formatIsoDate, type TableSpec} from "../shared/schema.js";
 import {loadRawTables, type RawTables} from "../shared/source.js";
-import {tableFile, type TableColumns} from "../shared/validate.js";
+import {DataValidationError, tableFile, type TableColumns} from "../shared/validate.js";
 import {marketingWeeklyTests} from "./media-datatests.js";
 import {simulateMarketingWeekly} from "./media-simulate.js";
 import {alyceMarketingWeekly, marketingWeeklyWithLevers, MEDIA_LEVERS, SPEND_PREFIX} from "./schema.js";
@@ -80,7 +80,15 @@ export async function loadMarketingWeeks(options: BuildOptions = readOptions()):
     return simulated.tables;
   }, options);
   const table = sortByWeek(raw.tables.get(spec.name)!);
-  const dataTests = assertDataTests(runDataTests(new Map([[spec.name, table]]), marketingWeeklyTests(spec)));
+  const dataTests = runDataTests(new Map([[spec.name, table]]), marketingWeeklyTests(spec));
+  if (file) {
+    // Name the file and the weeks (rows are in week order here, not file order).
+    const problems = dataTests
+      .filter((r) => r.status === "fail")
+      .map((r) => ({file, row: 0, column: "week", message: `fails ${r.test}: ${r.description} (${r.failures} failing: ${r.sample.replace(/row (\d+)/g, (_, i) => `week ${formatIsoDate(table.week[Number(i)] as number)}`)})`}));
+    if (problems.length) throw new DataValidationError(problems);
+  }
+  assertDataTests(dataTests);
   return {spec, levers, table, source: raw.source, truth, dataTests};
 }
 

@@ -11,8 +11,8 @@ import type {MmmModel} from "./mmm-types.js";
 /** Where the data came from, in words. */
 export function sourceSentence(model: Pick<MmmModel, "source">): string {
   return model.source.kind === "simulation"
-    ? `simulated data (seed ${model.source.seed}, scale ${model.source.scale}) from a business whose true returns we know, so the model can be checked against them.`
-    : `fitted on your file ${model.source.file}.`;
+    ? `Simulated data (seed ${model.source.seed}, scale ${model.source.scale}) from a business whose true returns we know, so the model can be checked against them.`
+    : `Fitted on your file ${model.source.file}.`;
 }
 
 export function recoveryRows(model: Pick<MmmModel, "levers" | "truth">) {

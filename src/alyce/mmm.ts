@@ -33,7 +33,7 @@ export function intervalText(e: Pick<Estimate, "lower" | "upper">, format: (v: n
   return `${format(e.lower)} to ${format(e.upper)}`;
 }
 
-export const dollars = (v: number) => formatMoney(v, {compactAbove: 10_000});
+export const dollars = (v: number) => formatMoney(v, {compactAbove: 1_000});
 export const perDollar = (v: number) => `$${v.toFixed(2)}`;
 
 export interface WaterfallStep {
@@ -230,4 +230,39 @@ export function spendProfiles(rows: readonly {component: string; kind: string; s
 export function correlationRows(model: Pick<MmmModel, "leverNames" | "diagnostics">) {
   const names = model.leverNames.map(leverLabel);
   return model.diagnostics.leverCorrelation.flatMap((row, i) => row.map((r, j) => ({a: names[i], b: names[j], r})));
+}
+
+/** The residual check in words: single lags outside the band happen by chance (5 % each); Ljung-Box judges them jointly. */
+export function residualSentence(model: Pick<MmmModel, "residualAutocorrelation" | "residualAutocorrelationBound" | "diagnostics">): string {
+  const lags = model.residualAutocorrelation;
+  const bound = model.residualAutocorrelationBound.toFixed(2);
+  const outside = lags.filter((r) => Math.abs(r.value) > model.residualAutocorrelationBound);
+  const p = model.diagnostics.ljungBox.pValue;
+  const pText = p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(3)}`;
+  const where = outside.length === 0 ? `all ${lags.length} lags lie inside the ±${bound} band of white noise` : `${outside.length} of ${lags.length} lags fall${outside.length === 1 ? "s" : ""} outside the ±${bound} band of white noise (lag ${outside.map((r) => r.lag).join(", ")}; about ${(0.05 * lags.length).toFixed(1)} would by chance)`;
+  if (p < 0.05) return `The residuals are autocorrelated: ${where}, and jointly the Ljung-Box test rejects white noise (${pText}). Something that moves sales week to week is missing from the model, and its intervals may be too narrow.`;
+  return `No residual autocorrelation stands out: ${where}, and jointly the Ljung-Box test does not reject white noise (${pText}).`;
+}
+
+/** How many levers returned more than a dollar per dollar beyond doubt (the whole ROI interval above 1). */
+export function roiSentence(levers: readonly LeverOutput[]): string {
+  const above = levers.filter((l) => l.roi.lower > 1).map((l) => leverLabel(l.name));
+  const below = levers.filter((l) => l.roi.upper < 1).map((l) => leverLabel(l.name));
+  const unsure = levers.length - above.length - below.length;
+  const parts = [above.length === levers.length ? `All ${levers.length} levers returned more than a dollar of sales per dollar spent: every interval lies right of the break-even line.` : `${above.length} of ${levers.length} levers returned more than a dollar of sales per dollar spent beyond doubt${above.length ? ` (${above.join(", ")})` : ""}.`];
+  if (below.length) parts.push(`${below.join(", ")} returned less than a dollar per dollar.`);
+  if (unsure) parts.push(`For ${unsure} lever${unsure === 1 ? "" : "s"} the interval straddles break-even.`);
+  return parts.join(" ");
+}
+
+/**
+ * Levers whose marginal ROI as spent is below $1 while today's average weekly spend is still below
+ * the even-spend break-even point: bursts (TV flights) saturate, so the same money spread more
+ * evenly would return more. Empty when no lever is in that position.
+ */
+export function flightingNote(levers: readonly LeverOutput[]): string {
+  const flighted = levers.filter((l) => l.marginalRoi.estimate < 1 && l.currentWeeklySpend < l.breakEvenWeeklySpend);
+  if (!flighted.length) return "";
+  const names = flighted.map((l) => leverLabel(l.name)).join(", ");
+  return `${names}: the next dollar as spent today returns less than a dollar, yet today's average weekly spend is below the even-spend break-even point. The spend comes in bursts that saturate; spread more evenly over the weeks, the same money would return more.`;
 }

@@ -180,7 +180,8 @@ export function responseCurveChart(curve: readonly ResponseCurveRow[], {width = 
       Plot.lineY(curve, {x: "spend", y: "response", stroke: color, strokeWidth: 2}),
       Plot.ruleX(markers, {x: "spend", stroke: (d: {label: string}) => (d.label === "current" ? FG : BAD_COLOR), strokeDasharray: "3,3"}),
       Plot.dot(markers, {x: "spend", y: "response", fill: (d: {label: string}) => (d.label === "current" ? FG : BAD_COLOR), r: 4}),
-      Plot.text(markers, {x: "spend", frameAnchor: "top", text: "label", dx: 3, dy: 2, textAnchor: "start", fill: MUTED, fontSize: 10}),
+      Plot.text(markers.slice(0, 1), {x: "spend", frameAnchor: "top", text: "label", dx: 3, dy: 2, textAnchor: "start", fill: MUTED, fontSize: 10}),
+      Plot.text(markers.slice(1), {x: "spend", frameAnchor: "top", text: "label", dx: 3, dy: 14, textAnchor: "start", fill: BAD_COLOR, fontSize: 10}),
       Plot.ruleY([0]),
       Plot.tip(curve, Plot.pointerX({x: "spend", y: "response", channels: {"90 % from": "lower", to: "upper", "Next dollar returns": "marginal"}, format: {x: "$,.0f", y: "$,.0f", "90 % from": "$,.0f", to: "$,.0f", "Next dollar returns": "$.2f"}}))
     ]
