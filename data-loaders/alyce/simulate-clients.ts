@@ -5,13 +5,13 @@
  *
  * The loader gets the weekly revenue from the media simulation (`simulateClientTables`: the same
  * seed and WEEKS_PER_SCALE weeks as the market mix loader), so the sends add up to the sales the
- * model explains. Sends follow revenue, not the number of clients: about 1,450 sends a week.
+ * model explains. Sends follow revenue, not the number of clients: about 1,800 sends a week.
  *
  *   scale     clients   recipients   gifts   sends (weeks)        seed 42, measured
- *   tiny          40          520      84     235,015 (156)
- *   small        150        1,857      84     216,161 (156)
- *   default      400        4,893      84     310,507 (208)
- *   large      2,000       25,390      84     683,393 (416)
+ *   tiny          40          520      84     290,315 (156)
+ *   small        150        1,857      84     264,862 (156)
+ *   default      400        4,893      84     369,907 (208)
+ *   large      2,000       25,390      84     818,743 (416)
  */
 import type {BuildOptions, Scale} from "../shared/options.js";
 import {createFaker, Random} from "../shared/random.js";
@@ -63,6 +63,9 @@ function typeTilt(relationship: string, seniority: string): number[] {
   if (relationship === "Prospect") tilt.Gourmet = (tilt.Gourmet ?? 1) * 1.5;
   return GIFT_TYPES.map((t) => tilt[t] ?? 1);
 }
+
+/** Bulk orders (team swag, a box of books) go to employees more, rarely to executives: multiplies the gift type's bulk chance. */
+export const BULK_FACTOR = (relationship: string, seniority: string): number => (seniority === "VP" || seniority === "C-level" ? 0.2 : relationship === "Employee" ? 1.5 : 1);
 
 export interface WeeklyRevenue {
   /** First day of the week, in days since 1970-01-01. */
@@ -132,6 +135,7 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
   const recipientsOf: number[][] = [];
   const recipientWeightsOf: number[][] = [];
   const recipientTilt: number[][] = [];
+  const bulkFactor: number[] = [];
   const countries: Record<string, string[]> = {"North America": ["US", "US", "US", "CA"], EMEA: ["GB", "DE", "FR", "NL", "IE"], APAC: ["AU", "SG", "JP", "IN"], LATAM: ["BR", "MX", "AR", "CO"]};
   for (let i = 0; i < nClients; i++) {
     const n = 3 + recipientRandom.poisson(Math.min(60, 4 * Math.sqrt(clientWeight[i])));
@@ -147,7 +151,10 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
     }
     recipientsOf.push(list);
     recipientWeightsOf.push(list.map((r) => RECIPIENT_WEIGHT.relationship[recipients.relationship[r] as string] * RECIPIENT_WEIGHT.seniority[recipients.seniority[r] as string]));
-    for (const r of list) recipientTilt[r] = typeTilt(recipients.relationship[r] as string, recipients.seniority[r] as string);
+    for (const r of list) {
+      recipientTilt[r] = typeTilt(recipients.relationship[r] as string, recipients.seniority[r] as string);
+      bulkFactor[r] = BULK_FACTOR(recipients.relationship[r] as string, recipients.seniority[r] as string);
+    }
   }
 
   // Sends: each week's revenue is spread over the clients signed up by then, not yet lapsed (an
@@ -184,7 +191,7 @@ export function simulateGifting({seed, scale, weeks}: {seed: number; scale: Scal
       const type = GIFT_TYPES[sendRandom.weightedIndex(clientTypePreference[c].map((w, k) => w * tilt[k]))];
       const gift = sendRandom.pick(giftsByType.get(type)!);
       const unit = gifts.price[gift] as number;
-      let quantity = sendRandom.bernoulli(GIFT_PRICE[type].bulk) ? sendRandom.intBetween(5, 60) : 1;
+      let quantity = sendRandom.bernoulli(Math.min(1, GIFT_PRICE[type].bulk * bulkFactor[recipient])) ? sendRandom.intBetween(5, 60) : 1;
       if (unit * quantity > remaining) quantity = Math.max(1, Math.floor(remaining / unit));
       const price = unit; // list price; discounts show up in the weekly price index
       const day = Math.max(week.weekStart + sendRandom.int(7), clients.signup_date[c] as number);

@@ -1,6 +1,8 @@
 import {describe, expect, it} from "vitest";
 import {clientModelTests} from "../../data-loaders/alyce/datatests.js";
-import {mondaysFrom, simulateGifting} from "../../data-loaders/alyce/simulate-clients.js";
+import {FIRST_WEEK, WEEKS_PER_SCALE} from "../../data-loaders/alyce/media-scale.js";
+import {mondaysFrom, simulateClientTables, simulateGifting} from "../../data-loaders/alyce/simulate-clients.js";
+import {simulateMediaWeeks} from "../../data-loaders/alyce/simulate-media.js";
 import {assertDataTests, DataTestError, runDataTests} from "../../data-loaders/shared/datatests.js";
 import type {TableColumns} from "../../data-loaders/shared/validate.js";
 
@@ -32,6 +34,46 @@ describe("Alyce gifting simulation", () => {
     const again = simulateGifting({seed: 3, scale: "tiny", weeks});
     expect(again.get("alyce_clientexpenditure")!.price).toEqual(tables.get("alyce_clientexpenditure")!.price);
     expect(again.get("alyce_client")!.company_name).toEqual(tables.get("alyce_client")!.company_name);
+  });
+});
+
+describe("the loader's simulation (tiny) tells the market mix model's story", () => {
+  const tables = simulateClientTables({seed: 42, scale: "tiny"});
+  const {weeks: media} = simulateMediaWeeks({seed: 42, weeks: WEEKS_PER_SCALE.tiny, startDate: FIRST_WEEK});
+  const sends = tables.get("alyce_clientexpenditure")!;
+
+  it("sends add up to the media simulation's weekly sales, within one gift's price", () => {
+    const first = Date.parse(FIRST_WEEK + "T00:00:00Z") / 86_400_000;
+    const byWeek = new Float64Array(media.length);
+    sends.date.forEach((d, i) => (byWeek[Math.floor(((d as number) - first) / 7)] += (sends.price[i] as number) * (sends.quantity[i] as number)));
+    const maxPrice = Math.max(...(tables.get("alyce_giftdata")!.price as number[]));
+    // The last send of a week is cut to one unit when a bulk order would overshoot: total − sales ∈ [0, max unit price).
+    for (let w = 0; w < media.length; w++) {
+      expect(byWeek[w] - media[w].sales).toBeGreaterThanOrEqual(0);
+      expect(byWeek[w] - media[w].sales).toBeLessThan(maxPrice);
+    }
+  });
+
+  it("plants its truths: senior recipients get pricier gifts, some clients lapse", () => {
+    const recipients = tables.get("alyce_recipient")!;
+    const seniority = new Map(recipients.recipient_id.map((r, i) => [r, recipients.seniority[i]]));
+    const perUnit = (level: string) => {
+      let revenue = 0;
+      let units = 0;
+      sends.recipient_id.forEach((r, i) => {
+        if (seniority.get(r) !== level) return;
+        revenue += (sends.price[i] as number) * (sends.quantity[i] as number);
+        units += sends.quantity[i] as number;
+      });
+      return revenue / units;
+    };
+    // Simulated truth: VP and C-level tilt gift types to experiences and tech (list prices $140 and $110 medians vs $22 swag)
+    // and rarely get bulk orders, so a unit sent to them costs more.
+    expect(perUnit("C-level")).toBeGreaterThan(1.5 * perUnit("Individual contributor"));
+    // Lifetimes (mean 4 years) and monthly pauses: over three years not every client gifts in the last quarter.
+    const lastQuarter = Date.parse("2023-10-01T00:00:00Z") / 86_400_000;
+    const recent = new Set(sends.client_id.filter((_, i) => (sends.date[i] as number) >= lastQuarter));
+    expect(recent.size).toBeLessThan(tables.get("alyce_client")!.client_id.length);
   });
 });
 
