@@ -7,6 +7,8 @@
 // case is tested on the model itself in test/analytics/mmm-fit.test.ts.
 import {describe, expect, it} from "vitest";
 import {buildMmmReport, DEFAULT_BOUNDS} from "../../data-loaders/alyce/mmm-outputs.js";
+import {readFileSync} from "node:fs";
+import {DOC, updatedDoc} from "../../data-loaders/alyce/media-docs.js";
 import {readArrow} from "../../data-loaders/shared/arrow.js";
 import {budgetPlan, waterfallSteps} from "../../src/alyce/mmm.js";
 import type {MmmModel} from "../../src/alyce/mmm-types.js";
@@ -70,5 +72,12 @@ describe("the published parts add up", () => {
     expect(plan.recommended.allocation.spend).toEqual(model.defaultPlan.comparison.recommended.allocation.spend);
     expect(plan.gainOverCurrent).toEqual(model.defaultPlan.comparison.gainOverCurrent);
     expect(built.defaultPlan.annualBudget).toBeCloseTo(52 * sum(model.levers.map((l) => l.currentWeeklySpend)), 6);
+  });
+});
+
+describe("docs/alyce.md", () => {
+  it("shows the current true parameters and recovery figures (npx tsx data-loaders/alyce/media-docs.ts)", () => {
+    const text = readFileSync(DOC, "utf8");
+    expect(updatedDoc(text, model)).toBe(text);
   });
 });
