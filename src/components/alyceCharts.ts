@@ -134,7 +134,7 @@ export function shareChart(rows: readonly {label: string; measure: string; share
     width,
     height: 260,
     marginLeft: 56,
-    x: {label: null, axis: null},
+    x: {label: null, axis: null, domain: ["Share of spend", "Share of effect"]},
     fx: {label: null, padding: 0.15},
     y: {label: "↑ Share of media (%)", grid: true, percent: true},
     color: {domain: ["Share of spend", "Share of effect"], range: [BASELINE_COLOR, MODEL_COLOR], legend: true},
@@ -325,6 +325,26 @@ export function correlationChart(rows: readonly {a: string; b: string; r: number
       Plot.cell(rows, {x: "a", y: "b", fill: "r", inset: 1}),
       Plot.text(rows, {x: "a", y: "b", text: (d: {r: number}) => d.r.toFixed(2), fill: (d: {r: number}) => (Math.abs(d.r) > 0.6 ? "white" : "black"), fontSize: 11}),
       Plot.tip(rows, Plot.pointer({x: "a", y: "b", format: {fill: ".2f"}}))
+    ]
+  });
+}
+
+/** One lever week by week: its spend (bars) and the sales it brought (line, 90 % band), both in USD, so weeks where the line is above the bars paid back. */
+export function leverWeeksChart(rows: readonly {week: number; value: number; lower: number; upper: number; spend: number}[], {width = 640, color = MODEL_COLOR}: {width?: number; color?: string} = {}) {
+  const step = 7 * 86_400_000;
+  return Plot.plot({
+    width,
+    height: width < 520 ? 240 : 300,
+    marginLeft: 56,
+    x: {type: "utc", label: null},
+    y: {label: "↑ USD per week", grid: true, tickFormat: money},
+    color: {domain: ["Spend", "Sales from it"], range: [BASELINE_COLOR, color], legend: true},
+    marks: [
+      Plot.rectY(rows, {x1: (d: {week: number}) => d.week - step / 2, x2: (d: {week: number}) => d.week + step / 2, y: "spend", fill: () => "Spend", fillOpacity: 0.5}),
+      Plot.areaY(rows, {x: "week", y1: "lower", y2: "upper", fill: color, fillOpacity: 0.25}),
+      Plot.lineY(rows, {x: "week", y: "value", stroke: () => "Sales from it", strokeWidth: 1.5}),
+      Plot.ruleY([0]),
+      Plot.tip(rows, Plot.pointerX({x: "week", y: "value", channels: {Spend: "spend", "90 % from": "lower", to: "upper"}, format: {x: (d: Date) => `week of ${d.toISOString().slice(0, 10)}`, y: "$,.0f", Spend: "$,.0f", "90 % from": "$,.0f", to: "$,.0f", stroke: false}}))
     ]
   });
 }

@@ -1,5 +1,6 @@
 // The Alyce market-mix pages in Chromium: the budget optimiser answers the reader's budget and
-// bounds, impossible bounds are explained instead of optimised, and every page fits a phone.
+// bounds, impossible bounds are explained instead of optimised, the contributions page follows the
+// chosen lever, and every page fits a phone.
 // Needs a built site (SITE_DIR or dist/).
 import {existsSync} from "node:fs";
 import {join, resolve} from "node:path";
@@ -79,6 +80,24 @@ describe("Alyce: the budget optimiser responds to the reader", () => {
       expect(gainAfter).toMatch(/^−?\$0(\.00)?$/);
       await setInput(page, 0, Math.round(0.3 * Number(await page.locator("#budget-inputs input[type=number]").nth(0).inputValue())));
       await page.waitForFunction(() => /lower bounds alone/.test(document.querySelector("#plan-sentence")?.textContent ?? ""), null, {timeout: 30_000});
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("Alyce: contributions one lever at a time", () => {
+  it("choosing another lever redraws its chart and rewrites its sentence", async () => {
+    const contributions = MMM_EXPECTATIONS.find((e) => e.path === "alyce/contributions")!;
+    const {page, report, close} = await openPage(browser, server.url + "alyce/contributions", {charts: contributions.charts, tables: contributions.tables});
+    try {
+      expect(report.cellErrors).toEqual([]);
+      const sentence = () => page.evaluate(() => (document.querySelector("#chart-lever")?.previousElementSibling?.textContent ?? "").replace(/\s+/g, " ").trim());
+      const before = await sentence();
+      expect(before).toMatch(/^TV spent in \d+ of 208 weeks/);
+      await page.selectOption("#chart-lever select", {index: 1});
+      await page.waitForFunction((b) => (document.querySelector("#chart-lever")?.previousElementSibling?.textContent ?? "").replace(/\s+/g, " ").trim() !== b, before, {timeout: 30_000});
+      expect(await sentence()).toMatch(/^Paid search spent in \d+ of 208 weeks/);
     } finally {
       await close();
     }
