@@ -6,13 +6,32 @@
  * loader src/data/alyce/clients.tar.ts.
  */
 import {arrowBytes, inBatches} from "../shared/arrow.js";
-import {assertDataTests, runDataTests} from "../shared/datatests.js";
+import {assertDataTests, runDataTests, type DataTestResult} from "../shared/datatests.js";
 import {readOptions, type BuildOptions} from "../shared/options.js";
 import {formatIsoDate} from "../shared/schema.js";
 import {loadRawTables} from "../shared/source.js";
+import {DataValidationError, tableFile, type TableColumns} from "../shared/validate.js";
 import {clientMarts} from "./clients-marts.js";
 import {clientModelTests} from "./datatests.js";
 import {clientTables} from "./schema.js";
+
+/**
+ * Failed data tests on the analyst's files as validation problems: the file, the test, and the
+ * failing rows named by their key (e.g. expenditure_id E7), so the message points into the file.
+ */
+function dataTestProblems(results: readonly DataTestResult[], tables: ReadonlyMap<string, TableColumns>, dir: string): DataValidationError | undefined {
+  const failed = results.filter((r) => r.status === "fail");
+  if (failed.length === 0) return undefined;
+  return new DataValidationError(
+    failed.map((r) => {
+      const spec = clientTables.find((t) => t.name === r.model);
+      const key = spec?.primaryKey?.[0];
+      const table = tables.get(r.model);
+      const sample = key && table ? r.sample.replace(/row (\d+)/g, (_, i) => `${key} ${table[key][Number(i)]}`) : r.sample;
+      return {file: tableFile(dir, r.model) ?? `${dir}/${r.model}.csv`, row: 0, message: `fails ${r.test}: ${r.description} (${r.failures} failing: ${sample})`};
+    })
+  );
+}
 import {simulateClientTables} from "./simulate-clients.js";
 
 export interface ReportFile {
@@ -33,7 +52,12 @@ export interface ClientReportMeta {
 
 export async function buildClientReport(options: BuildOptions = readOptions()): Promise<{files: ReportFile[]; meta: ClientReportMeta}> {
   const {tables, source} = await loadRawTables("alyce", clientTables, simulateClientTables, options);
-  const results = assertDataTests(runDataTests(tables, clientModelTests));
+  const tested = runDataTests(tables, clientModelTests);
+  if (source.kind === "files") {
+    const problem = dataTestProblems(tested, tables, source.dir);
+    if (problem) throw problem;
+  }
+  const results = assertDataTests(tested);
   const {marts, firstDay, lastDay} = clientMarts(tables);
   const files: ReportFile[] = [];
   for (const {spec, columns} of marts) files.push({name: `${spec.name}.arrow`, data: await arrowBytes(spec, inBatches(spec, columns))});

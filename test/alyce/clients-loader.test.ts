@@ -9,7 +9,6 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {buildClientReport} from "../../data-loaders/alyce/clients-report.js";
-import {DataTestError} from "../../data-loaders/shared/datatests.js";
 import {untar} from "../../data-loaders/shared/tar.js";
 import {DataValidationError} from "../../data-loaders/shared/validate.js";
 import {FIXTURE_DATA_DIR, rowsOf} from "./clients-fixture.js";
@@ -105,9 +104,14 @@ describe("clients loader: bad input", () => {
     const error = await failure(dir);
     expect(error.message).toMatch(/alyce_recipient\.parquet: cannot be read as Parquet/);
   });
-  it("facts that disagree with the sends fail the data tests", async () => {
+  it("facts that disagree with the sends fail the data tests, naming the file and the client", async () => {
     const error = await failure(brokenCopy("alyce_facts.csv", (t) => t.replace("C2,640,2", "C2,600,2")));
-    expect(error).toBeInstanceOf(DataTestError);
-    expect(error.message).toMatch(/alyce_facts: facts_match_sends — 1 failing \(row 1\)/);
+    expect(error).toBeInstanceOf(DataValidationError);
+    expect(error.message).toMatch(/alyce_facts\.csv: fails facts_match_sends: total_spent and gifts_sent equal the sums over the client's sends \(to the cent\) \(1 failing: client_id C2\)/);
+  });
+  it("a gift sent to another client's recipient fails the build, naming the send", async () => {
+    // E7 is C1's; R3 belongs to C2.
+    const error = await failure(brokenCopy("alyce_clientexpenditure.csv", (t) => t.replace("E7,C1,R2", "E7,C1,R3")));
+    expect(error.message).toMatch(/alyce_clientexpenditure\.csv: fails recipient_belongs_to_client: .*\(1 failing: expenditure_id E7\)/);
   });
 });
