@@ -1,7 +1,8 @@
 /**
  * Runs before every build and preview (npm run build / npm run dev): fills Framework's npm cache
- * from node_modules, writes the self-hosted font stylesheet, and empties the data-loader cache when
- * the build options or the analyst's files changed since the last run. Nothing here touches the network.
+ * from node_modules, writes the self-hosted font stylesheet, and empties what the data-loader cache
+ * holds for inputs that changed since the last run (options, the analyst's files, loader code; see
+ * loader-cache.ts). Nothing here touches the network.
  */
 import {dirname, join} from "node:path";
 import {fileURLToPath} from "node:url";
@@ -15,6 +16,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 await fillNpmCache();
 writeFontCss();
 const reports = Object.keys(await loadRawSchemas());
-if (ensureLoaderCache(join(root, "src", ".observablehq", "cache", "data"), buildFingerprint(reports))) {
-  console.error("prepare: build options or data files changed since the last build: data loaders will run again");
-}
+const cleared = ensureLoaderCache(join(root, "src", ".observablehq", "cache", "data"), buildFingerprint(root, reports));
+if (cleared === "all") console.error("prepare: build options, data files or shared loader code changed: every data loader will run again");
+else if (cleared.length > 0) console.error(`prepare: loader code of ${cleared.join(", ")} changed: those loaders will run again`);
