@@ -134,6 +134,10 @@ export interface ClientKpis {
   averageGift: number;
   /** Alyce's fee revenue (USD). */
   fee: number;
+  /** Fee / revenue. */
+  feeShare: number;
+  /** Revenue per active client (USD). */
+  revenuePerClient: number;
 }
 
 export function clientKpis(rows: readonly ClientMonth[]): ClientKpis {
@@ -147,13 +151,13 @@ export function clientKpis(rows: readonly ClientMonth[]): ClientKpis {
     fee += r.fee;
     if (r.sends > 0) clients.add(r.client_id);
   }
-  return {revenue, clients: clients.size, sends, averageGift: ratio(revenue, sends), fee};
+  return {revenue, clients: clients.size, sends, averageGift: ratio(revenue, sends), fee, feeShare: ratio(fee, revenue), revenuePerClient: ratio(revenue, clients.size)};
 }
 
 /** Relative change of each KPI (NaN when there is no previous period). */
 export function kpiChanges(current: ClientKpis, previous: ClientKpis | undefined): Record<keyof ClientKpis, number> {
   const change = (k: keyof ClientKpis) => (previous ? relativeChange(current[k], previous[k]) : NaN);
-  return {revenue: change("revenue"), clients: change("clients"), sends: change("sends"), averageGift: change("averageGift"), fee: change("fee")};
+  return {revenue: change("revenue"), clients: change("clients"), sends: change("sends"), averageGift: change("averageGift"), fee: change("fee"), feeShare: change("feeShare"), revenuePerClient: change("revenuePerClient")};
 }
 
 /** Revenue per month and service. */
@@ -167,6 +171,17 @@ export function revenueByMonth(rows: readonly ClientMonth[]): {month: number; se
     out.set(key, o);
   }
   return [...out.values()].sort((a, b) => a.month - b.month || a.service.localeCompare(b.service));
+}
+
+/** The best and the weakest month by revenue (all services together), and whether the best is November or December. */
+export function monthExtremes(rows: readonly {month: number; revenue: number}[]): {best: {month: number; revenue: number}; worst: {month: number; revenue: number}; bestInHolidaySeason: boolean} | undefined {
+  const totals = new Map<number, number>();
+  for (const r of rows) totals.set(r.month, (totals.get(r.month) ?? 0) + r.revenue);
+  if (totals.size === 0) return undefined;
+  const months = [...totals].map(([month, revenue]) => ({month, revenue})).sort((a, b) => a.month - b.month);
+  const best = months.reduce((a, b) => (b.revenue > a.revenue ? b : a));
+  const worst = months.reduce((a, b) => (b.revenue < a.revenue ? b : a));
+  return {best, worst, bestInHolidaySeason: [10, 11].includes(new Date(best.month).getUTCMonth())};
 }
 
 export interface TopClient {
@@ -215,6 +230,11 @@ export function topClients(rows: readonly ClientMonth[], clients: ReadonlyMap<st
       };
     })
     .sort((a, b) => b.revenue - a.revenue || a.client_id.localeCompare(b.client_id));
+}
+
+/** Share of revenue from the `k` largest clients of a `topClients` list. */
+export function largestClientsShare(top: readonly TopClient[], k: number): number {
+  return top.slice(0, k).reduce((a, t) => a + t.share, 0);
 }
 
 export interface ServiceMix {
@@ -297,6 +317,17 @@ export function giftTypeMix(rows: readonly GiftMonth[]): GiftTypeMix[] {
     .sort((a, b) => b.revenue - a.revenue);
 }
 
+/** Share of all gift revenue from bulk sends (two or more units). */
+export function bulkRevenueShare(mix: readonly GiftTypeMix[]): number {
+  let bulk = 0;
+  let total = 0;
+  for (const g of mix) {
+    bulk += g.revenue * g.bulkRevenueShare;
+    total += g.revenue;
+  }
+  return ratio(bulk, total);
+}
+
 export interface RecipientCell {
   relationship: string;
   seniority: string;
@@ -338,6 +369,22 @@ export function recipientMix(rows: readonly RecipientMonth[], counts: readonly R
     c.revenueShare = ratio(c.revenue, total);
   }
   return [...cells.values()];
+}
+
+/** Recipient cells summed per relationship: revenue, its share, recipients on file and revenue per recipient; largest revenue first. */
+export function relationshipTotals(cells: readonly RecipientCell[]): {relationship: string; revenue: number; share: number; recipients: number; valuePerRecipient: number}[] {
+  const by = new Map<string, {revenue: number; recipients: number}>();
+  let total = 0;
+  for (const c of cells) {
+    const o = by.get(c.relationship) ?? {revenue: 0, recipients: 0};
+    o.revenue += c.revenue;
+    o.recipients += c.recipients;
+    by.set(c.relationship, o);
+    total += c.revenue;
+  }
+  return [...by]
+    .map(([relationship, o]) => ({relationship, revenue: o.revenue, share: ratio(o.revenue, total), recipients: o.recipients, valuePerRecipient: ratio(o.revenue, o.recipients)}))
+    .sort((a, b) => b.revenue - a.revenue);
 }
 
 /** Revenue and active clients per industry × region. */
@@ -413,8 +460,23 @@ export function signupCohorts(clients: readonly ClientRow[], rows: readonly Clie
   return cells;
 }
 
+/**
+ * Of the clients who signed up during the data's period, at least `minAgeDays` before the last
+ * quarter began, the share that sent a gift in that last quarter (pooled over their cohorts).
+ */
+export function lastQuarterActiveShare(cells: readonly CohortCell[], {minAgeDays = 365}: {minAgeDays?: number} = {}): {quarter: number; quarterLabel: string; clients: number; active: number; share: number} | undefined {
+  if (cells.length === 0) return undefined;
+  const quarter = Math.max(...cells.map((c) => c.quarter));
+  const old = cells.filter((c) => c.cohort !== null && c.quarter === quarter && quarter - c.cohort >= minAgeDays * DAY);
+  const clients = old.reduce((a, c) => a + c.clients, 0);
+  const active = old.reduce((a, c) => a + c.active, 0);
+  return clients === 0 ? undefined : {quarter, quarterLabel: quarterLabel(quarter), clients, active, share: active / clients};
+}
+
 export interface Concentration {
   clients: number;
+  /** How many clients the top 10 % is: ⌈0.1 n⌉. */
+  top10Clients: number;
   /** Share of revenue from the top 10 % of clients (⌈0.1 n⌉ clients). */
   top10: number;
   /** Smallest share of clients that brings half the revenue. */
@@ -429,5 +491,5 @@ export function revenueConcentration(rows: readonly ClientMonth[]): Concentratio
   const values = [...byClient.values()].filter((v) => v > 0);
   const curve = concentrationCurve(values, {maxPoints: 10_000});
   const half = curve.find((p) => p.valueShare >= 0.5 - 1e-12);
-  return {clients: values.length, top10: topShare(values, 0.1), halfRevenueClientShare: half ? half.unitShare : NaN, curve: concentrationCurve(values)};
+  return {clients: values.length, top10Clients: values.length ? Math.max(1, Math.ceil(0.1 * values.length - 1e-9)) : 0, top10: topShare(values, 0.1), halfRevenueClientShare: half ? half.unitShare : NaN, curve: concentrationCurve(values)};
 }
