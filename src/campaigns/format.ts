@@ -40,9 +40,3 @@ export function sqlRows(table: Iterable<Record<string, unknown>> & {schema: {fie
   });
   return {columns: fields.map((f) => f.name), rows};
 }
-
-/** A KPI card without a period-over-period change (kpiCard's delta line removed). */
-export function withoutDelta<T extends HTMLElement>(card: T): T {
-  card.querySelector(".kpi-delta")?.remove();
-  return card;
-}
