@@ -4,7 +4,15 @@
  * errored or never finished, and charts or SQL results that never appeared.
  */
 import {existsSync, mkdirSync} from "node:fs";
+import {join, resolve} from "node:path";
 import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
+import {startStaticServer, type StaticServer} from "../../scripts/static-server.js";
+
+/** The built site under test: SITE_DIR (a build made elsewhere with OBSERVABLE_OUTPUT=...) or dist/. */
+export const SITE_DIR = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(import.meta.dirname, "..", "..", "dist");
+/** Where tests write the screenshots a developer looks at. */
+export const SCREENSHOTS = join(import.meta.dirname, "..", ".output", "screenshots");
 
 export const CHROMIUM_ARGS = [
   "--no-sandbox",
@@ -89,4 +97,49 @@ export async function openPage(browser: Browser, url: string, {charts = 0, table
     await page.screenshot({path: screenshot, fullPage: true});
   }
   return {page, report, close: () => context.close()};
+}
+
+/**
+ * Serves the built site and launches Chromium for the calling test file (before its tests; both
+ * closed after them). Fails first, with the fix, when `requiredFile` (e.g. "alyce/budget.html") was
+ * not built. Read `site.browser` and `site.url` inside tests.
+ */
+export function useSite(requiredFile: string): {readonly browser: Browser; readonly url: string} {
+  let browser: Browser | undefined;
+  let server: StaticServer | undefined;
+  beforeAll(async () => {
+    if (!existsSync(join(SITE_DIR, requiredFile))) throw new Error(`${SITE_DIR} has no ${requiredFile}: build the site first (npm run build)`);
+    server = await startStaticServer({dir: SITE_DIR, base: "/"});
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get browser() {
+      if (!browser) throw new Error("useSite: the browser is not running yet");
+      return browser;
+    },
+    get url() {
+      if (!server) throw new Error("useSite: the server is not running yet");
+      return server.url;
+    }
+  };
+}
+
+/** An element's text with white space collapsed. */
+export const textOf = (page: Page, selector: string) => page.$eval(selector, (el) => (el.textContent ?? "").replace(/\s+/g, " ").trim());
+
+/** Waits until the element's text differs from `before` (the page recomputed), and returns it. */
+export async function waitForTextChange(page: Page, selector: string, before: string, timeout = 30_000): Promise<string> {
+  await page.waitForFunction(
+    ({selector, before}) => {
+      const el = document.querySelector(selector);
+      return el !== null && (el.textContent ?? "").replace(/\s+/g, " ").trim() !== before;
+    },
+    {selector, before},
+    {timeout}
+  );
+  return textOf(page, selector);
 }

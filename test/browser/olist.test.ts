@@ -2,35 +2,20 @@
 // customer, and the similar-products lists with the product; the map recolours by the chosen
 // measure; the review-text chart switches between frequent and distinctive terms; every page fits
 // a phone screen. Needs a built site (SITE_DIR or dist/).
-import {existsSync} from "node:fs";
-import {join, resolve} from "node:path";
-import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {startStaticServer, type StaticServer} from "../../scripts/static-server.js";
-import {launchChromium, openPage} from "./harness.js";
+import {join} from "node:path";
+import type {Page} from "playwright-core";
+import {describe, expect, it} from "vitest";
+import {openPage, SCREENSHOTS, useSite} from "./harness.js";
 import {EXPECTATIONS} from "./pages/olist.js";
 
-const dist = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(import.meta.dirname, "..", "..", "dist");
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, "olist", "index.html"))) throw new Error(`${dist}/olist is not built: run npm run build first`);
-  server = await startStaticServer({dir: dist, base: "/"});
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite("olist/index.html");
 
 const changed = (page: Page, selector: string, attribute: string, before: string | null) =>
   page.waitForFunction(([s, a, b]) => document.querySelector(s!)?.getAttribute(a!) !== b, [selector, attribute, before] as const, {timeout: 15_000});
 
 describe("olist shopper explorer", () => {
   it("shows each shopper's recommendations with a reason, and changes them with the customer", async () => {
-    const {page, report, close} = await openPage(browser, server.url + "olist/shop");
+    const {page, report, close} = await openPage(site.browser, site.url + "olist/shop");
     try {
       expect(report.cellErrors).toEqual([]);
       // Default: a repeat customer, ALS picks with a reason each.
@@ -68,7 +53,7 @@ describe("olist shopper explorer", () => {
   });
 
   it("lists similar products by three methods, following the chosen product", async () => {
-    const {page, close} = await openPage(browser, server.url + "olist/shop");
+    const {page, close} = await openPage(site.browser, site.url + "olist/shop");
     try {
       await page.waitForSelector("#similar-products [data-method] li");
       const methods = await page.$$eval("#similar-products [data-method]", (cols) => cols.map((c) => c.getAttribute("data-method")));
@@ -85,7 +70,7 @@ describe("olist shopper explorer", () => {
 
 describe("olist overview and review text", () => {
   it("recolours the state map by the chosen measure", async () => {
-    const {page, report, close} = await openPage(browser, server.url + "olist/", {charts: 9});
+    const {page, report, close} = await openPage(site.browser, site.url + "olist/", {charts: 9});
     try {
       expect(report.cellErrors).toEqual([]);
       const legend = () => page.textContent("#chart-map");
@@ -99,7 +84,7 @@ describe("olist overview and review text", () => {
   });
 
   it("switches the review-text chart between frequent and distinctive terms", async () => {
-    const {page, close} = await openPage(browser, server.url + "olist/reviews", {charts: 2});
+    const {page, close} = await openPage(site.browser, site.url + "olist/reviews", {charts: 2});
     try {
       const label = () => page.textContent("#chart-terms");
       expect(await label()).toContain("Share of the score's terms");
@@ -115,7 +100,7 @@ describe("olist overview and review text", () => {
 describe("olist on a phone", () => {
   for (const {path, charts, tables} of EXPECTATIONS) {
     it(`/${path} fits a 390 px screen without sideways scrolling`, async () => {
-      const {report, close} = await openPage(browser, server.url + path, {charts, tables, viewport: {width: 390, height: 844}, screenshot: join(import.meta.dirname, "..", ".output", "screenshots", `${path.replaceAll("/", "_")}-phone.png`)});
+      const {report, close} = await openPage(site.browser, site.url + path, {charts, tables, viewport: {width: 390, height: 844}, screenshot: join(SCREENSHOTS, `${path.replaceAll("/", "_")}-phone.png`)});
       await close();
       expect(report.cellErrors).toEqual([]);
       expect(report.consoleErrors).toEqual([]);

@@ -1,33 +1,17 @@
 // Real-time marketing pages in Chromium: choosing a city changes the KPI cards; choosing an
 // example query on the SQL explorer runs it in DuckDB-WASM and changes the result; the executive
 // view fits a phone screen. Needs a built site (SITE_DIR or dist/).
-import {existsSync} from "node:fs";
-import {join, resolve} from "node:path";
-import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {startStaticServer, type StaticServer} from "../../scripts/static-server.js";
-import {launchChromium, openPage} from "./harness.js";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {openPage, SCREENSHOTS, useSite} from "./harness.js";
 
-const dist = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(import.meta.dirname, "..", "..", "dist");
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  if (!existsSync(join(dist, "rtm", "index.html"))) throw new Error(`${dist}/rtm is not built: run npm run build first`);
-  server = await startStaticServer({dir: dist, base: "/"});
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite("rtm/index.html");
 
 const kpiValue = (title: string) => `[data-kpi="${title}"] .big`;
 
 describe("rtm executive view", () => {
   it("recomputes the KPI cards for the chosen city", async () => {
-    const {page, report, close} = await openPage(browser, server.url + "rtm/", {charts: 3});
+    const {page, report, close} = await openPage(site.browser, site.url + "rtm/", {charts: 3});
     try {
       expect(report.cellErrors).toEqual([]);
       const allCities = await page.textContent(kpiValue("Credited revenue"));
@@ -46,7 +30,7 @@ describe("rtm executive view", () => {
 
   for (const [path, charts, tables] of [["rtm/", 3, 0], ["rtm/analyst", 6, 2], ["rtm/incrementality", 1, 1], ["rtm/sql", 0, 1]] as const) {
     it(`/${path} fits a phone screen without sideways scrolling`, async () => {
-      const {report, close} = await openPage(browser, server.url + path, {charts, tables, viewport: {width: 390, height: 844}, screenshot: join(import.meta.dirname, "..", ".output", "screenshots", `${path.replaceAll("/", "_")}-phone.png`)});
+      const {report, close} = await openPage(site.browser, site.url + path, {charts, tables, viewport: {width: 390, height: 844}, screenshot: join(SCREENSHOTS, `${path.replaceAll("/", "_")}-phone.png`)});
       await close();
       expect(report.cellErrors).toEqual([]);
       expect(report.overflowX).toBeLessThanOrEqual(1);
@@ -56,7 +40,7 @@ describe("rtm executive view", () => {
 
 describe("rtm SQL explorer", () => {
   it("runs the chosen example query in the browser", async () => {
-    const {page, report, close} = await openPage(browser, server.url + "rtm/sql", {tables: 1});
+    const {page, report, close} = await openPage(site.browser, site.url + "rtm/sql", {tables: 1});
     try {
       expect(report.cellErrors).toEqual([]);
       const rowsText = () => page.evaluate(() => [...document.querySelectorAll("#observablehq-main p")].map((p) => p.textContent ?? "").find((t) => /^[\d,]+ rows?\.$/.test(t.trim())) ?? "");

@@ -6,12 +6,12 @@ import {join, relative, resolve} from "node:path";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {startStaticServer, type StaticServer} from "../../scripts/static-server.js";
-import {launchChromium, openPage} from "./harness.js";
+import {launchChromium, openPage, SCREENSHOTS, SITE_DIR} from "./harness.js";
 import {PAGES} from "./pages.js";
 
 // SITE_DIR lets a developer test a build made elsewhere (OBSERVABLE_OUTPUT=...); default dist/.
-const dist = process.env.SITE_DIR ? resolve(process.env.SITE_DIR) : join(import.meta.dirname, "..", "..", "dist");
-const shots = join(import.meta.dirname, "..", ".output", "screenshots");
+const dist = SITE_DIR;
+const shots = SCREENSHOTS;
 let browser: Browser;
 let server: StaticServer;
 
