@@ -105,35 +105,80 @@ export function reallocationSentence(comparison: BudgetComparison, levers: reado
 export interface PlanInputs {
   /** Total budget for the next year (USD). */
   annualBudget: number;
-  /** Per-lever bounds as shares of the current weekly spend (0.5 = 50 %). */
+  /** Per-lever bounds as shares of the current weekly spend (0.5 = 50 %), common to every lever... */
   minShare: number;
   maxShare: number;
+  /** ...unless overridden for a lever, by lever name (a missing or non-finite share: the common one). */
+  leverShares?: Readonly<Record<string, {min?: number; max?: number}>>;
+}
+
+/** Each lever's [minimum, maximum] share of its current spend: its own override, else the common bound. */
+export function leverShareBounds(model: Pick<MmmModel, "levers">, {minShare, maxShare, leverShares = {}}: PlanInputs): {name: string; min: number; max: number}[] {
+  const pick = (own: number | undefined, common: number) => (own !== undefined && Number.isFinite(own) ? own : common);
+  return model.levers.map((l) => ({name: l.name, min: pick(leverShares[l.name]?.min, minShare), max: pick(leverShares[l.name]?.max, maxShare)}));
+}
+
+/**
+ * Per-lever overrides typed by the reader as percentages of today's spend ("" or anything not a
+ * number ≥ 0: no override), converted to shares.
+ */
+export function leverSharesFromText(form: Readonly<Record<string, {min?: string; max?: string}>>): Record<string, {min?: number; max?: number}> {
+  const parse = (text: string | undefined) => {
+    const t = (text ?? "").trim().replace(/%$/, "");
+    const v = t === "" ? NaN : Number(t);
+    return Number.isFinite(v) && v >= 0 ? v / 100 : undefined;
+  };
+  const out: Record<string, {min?: number; max?: number}> = {};
+  for (const [name, {min, max}] of Object.entries(form)) {
+    const bounds = {min: parse(min), max: parse(max)};
+    if (bounds.min !== undefined || bounds.max !== undefined) out[name] = bounds;
+  }
+  return out;
 }
 
 /** Checks the reader's inputs against the bounds: a budget the bounds cannot hold has no plan. */
-export function planProblem(model: Pick<MmmModel, "levers">, {annualBudget, minShare, maxShare}: PlanInputs, weeksPerYear = 52): string | null {
+export function planProblem(model: Pick<MmmModel, "levers">, inputs: PlanInputs, weeksPerYear = 52): string | null {
+  const {annualBudget, minShare, maxShare} = inputs;
   const current = model.levers.reduce((s, l) => s + l.currentWeeklySpend, 0) * weeksPerYear;
   if (!(minShare <= maxShare)) return `The minimum (${formatPercent(minShare, 0)}) is above the maximum (${formatPercent(maxShare, 0)}) of current spend.`;
+  const shares = leverShareBounds(model, inputs);
+  const crossed = shares.find((b) => !(b.min <= b.max));
+  if (crossed) return `${leverLabel(crossed.name)}'s minimum (${formatPercent(crossed.min, 0)}) is above its maximum (${formatPercent(crossed.max, 0)}) of current spend.`;
+  const overridden = Object.keys(inputs.leverShares ?? {}).length > 0;
+  const lowest = model.levers.reduce((s, l, i) => s + shares[i].min * l.currentWeeklySpend, 0) * weeksPerYear;
+  const highest = model.levers.reduce((s, l, i) => s + shares[i].max * l.currentWeeklySpend, 0) * weeksPerYear;
   const slack = 1e-6 * current; // the range input's value may differ from today's spend in the last digits
-  if (annualBudget < minShare * current - slack) return `The lower bounds alone (${formatPercent(minShare, 0)} of each lever's current spend) cost ${dollars(minShare * current)} a year, more than the budget of ${dollars(annualBudget)}. Lower the minimum or raise the budget.`;
-  if (annualBudget > maxShare * current + slack) return `The upper bounds (${formatPercent(maxShare, 0)} of each lever's current spend) add up to ${dollars(maxShare * current)} a year, less than the budget of ${dollars(annualBudget)}. Raise the maximum or lower the budget.`;
+  if (annualBudget < lowest - slack) {
+    const which = overridden ? "the levers' minimums" : `${formatPercent(minShare, 0)} of each lever's current spend`;
+    return `The lower bounds alone (${which}) cost ${dollars(lowest)} a year, more than the budget of ${dollars(annualBudget)}. Lower the minimum or raise the budget.`;
+  }
+  if (annualBudget > highest + slack) {
+    const which = overridden ? "the levers' maximums" : `${formatPercent(maxShare, 0)} of each lever's current spend`;
+    return `The upper bounds (${which}) add up to ${dollars(highest)} a year, less than the budget of ${dollars(annualBudget)}. Raise the maximum or lower the budget.`;
+  }
   return null;
 }
 
-/** Weekly spend bounds per lever; within planProblem's rounding slack they widen just enough to hold the budget. */
-export function planBounds(model: Pick<MmmModel, "levers">, {annualBudget, minShare, maxShare}: PlanInputs, weeksPerYear = 52): {min: number; max: number}[] {
-  const current = model.levers.map((l) => l.currentWeeklySpend);
-  const ratio = annualBudget / weeksPerYear / current.reduce((a, b) => a + b, 0);
-  const [lo, hi] = [Math.min(minShare, ratio), Math.max(maxShare, ratio)];
-  return current.map((s) => ({min: lo * s, max: hi * s}));
+/**
+ * Weekly spend bounds per lever. Within planProblem's rounding slack a budget just outside what the
+ * bounds can hold scales the binding side (all minimums or all maximums) just enough to hold it.
+ */
+export function planBounds(model: Pick<MmmModel, "levers">, inputs: PlanInputs, weeksPerYear = 52): {min: number; max: number}[] {
+  const budget = inputs.annualBudget / weeksPerYear;
+  const bounds = leverShareBounds(model, inputs).map((b, i) => ({min: b.min * model.levers[i].currentWeeklySpend, max: b.max * model.levers[i].currentWeeklySpend}));
+  const lowest = bounds.reduce((s, b) => s + b.min, 0);
+  const highest = bounds.reduce((s, b) => s + b.max, 0);
+  if (budget < lowest) return bounds.map((b) => ({min: (b.min * budget) / lowest, max: Math.max(b.max, (b.min * budget) / lowest)}));
+  if (budget > highest) return bounds.map((b) => ({min: Math.min(b.min, (b.max * budget) / highest), max: (b.max * budget) / highest}));
+  return bounds;
 }
 
 /** The reader's plan: recommended vs current mix vs equal split on the fitted curves and every bootstrap draw. */
-export function budgetPlan(model: Pick<MmmModel, "levers" | "responses" | "responseDraws">, {annualBudget, minShare, maxShare}: PlanInputs, weeksPerYear = 52): BudgetComparison {
+export function budgetPlan(model: Pick<MmmModel, "levers" | "responses" | "responseDraws">, inputs: PlanInputs, weeksPerYear = 52): BudgetComparison {
   const current = model.levers.map((l) => l.currentWeeklySpend);
   return compareBudgets(model.responses, model.responseDraws, {
-    totalBudget: annualBudget / weeksPerYear,
-    bounds: planBounds(model, {annualBudget, minShare, maxShare}, weeksPerYear),
+    totalBudget: inputs.annualBudget / weeksPerYear,
+    bounds: planBounds(model, inputs, weeksPerYear),
     currentWeeklySpend: current,
     level: 0.9
   });

@@ -2,7 +2,7 @@
 // two-lever model: every expected number is worked by hand from the inputs written here.
 import {describe, expect, it} from "vitest";
 import type {BudgetComparison} from "../../src/analytics/mmm/budget.js";
-import {flightingNote, headline, planProblem, reallocationSentence, residualSentence, roiSentence, shareSentence, waterfallSteps} from "../../src/alyce/mmm.js";
+import {flightingNote, headline, leverShareBounds, leverSharesFromText, planBounds, planProblem, reallocationSentence, residualSentence, roiSentence, shareSentence, waterfallSteps} from "../../src/alyce/mmm.js";
 import {recoverySentence} from "../../src/alyce/mmm-truth.js";
 import type {LeverOutput, MmmModel} from "../../src/alyce/mmm-types.js";
 
@@ -74,6 +74,34 @@ describe("sentences", () => {
     expect(planProblem({levers}, {annualBudget: 2000, minShare: 0.5, maxShare: 2})).toContain("The lower bounds alone (50% of each lever's current spend) cost $2.6K a year, more than the budget of $2K.");
     expect(planProblem({levers}, {annualBudget: 20000, minShare: 0.5, maxShare: 2})).toContain("The upper bounds (200% of each lever's current spend) add up to $10.4K a year, less than the budget of $20K.");
     expect(planProblem({levers}, {annualBudget: 5200, minShare: 1.5, maxShare: 1})).toContain("above the maximum");
+  });
+
+  it("per-lever bounds: typed percentages override the common ones, and are checked", () => {
+    // Blank or not a number ≥ 0: no override; "120" and "80%" → 1.2 and 0.8.
+    expect(leverSharesFromText({search: {min: "", max: "120"}, tv: {min: "80%", max: "x"}, other: {min: " ", max: "-5"}})).toEqual({search: {min: undefined, max: 1.2}, tv: {min: 0.8, max: undefined}});
+    const inputs = {annualBudget: 5200, minShare: 0.5, maxShare: 2, leverShares: {tv: {min: 1, max: 1}}};
+    expect(leverShareBounds({levers}, inputs)).toEqual([
+      {name: "search", min: 0.5, max: 2},
+      {name: "tv", min: 1, max: 1}
+    ]);
+    // Weekly spend 50 each: search 25–100, TV pinned at 50; a $5,200 budget (100 a week) fits.
+    expect(planBounds({levers}, inputs)).toEqual([
+      {min: 25, max: 100},
+      {min: 50, max: 50}
+    ]);
+    expect(planProblem({levers}, inputs)).toBeNull();
+    // Maximums 100 + 50 = 150 a week = $7,800 a year < $10,000.
+    expect(planProblem({levers}, {...inputs, annualBudget: 10_000})).toBe("The upper bounds (the levers' maximums) add up to $7.8K a year, less than the budget of $10K. Raise the maximum or lower the budget.");
+    // Minimums 25 + 50 = 75 a week = $3,900 a year > $2,000.
+    expect(planProblem({levers}, {...inputs, annualBudget: 2000})).toBe("The lower bounds alone (the levers' minimums) cost $3.9K a year, more than the budget of $2K. Lower the minimum or raise the budget.");
+    expect(planProblem({levers}, {...inputs, leverShares: {tv: {min: 1.5, max: 1}}})).toBe("TV's minimum (150%) is above its maximum (100%) of current spend.");
+  });
+
+  it("plan bounds absorb a rounding slack by scaling the binding side only", () => {
+    // Budget 99.99 a week against minimums of 100 (both levers at ≥ 100 %): minimums scale by 0.9999.
+    const bounds = planBounds({levers}, {annualBudget: 99.99 * 52, minShare: 1, maxShare: 2});
+    expect(bounds[0].min).toBeCloseTo(49.995, 9);
+    expect(bounds[0].max).toBe(100);
   });
 
   it("ROI sentence counts levers clearly above break-even", () => {

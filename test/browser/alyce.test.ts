@@ -56,6 +56,31 @@ describe("Alyce: the budget optimiser responds to the reader", () => {
   });
 });
 
+describe("Alyce: bounds for one lever", () => {
+  it("pinning TV at today's spend keeps it there while the other levers move", async () => {
+    const {page, report, close} = await openPage(site.browser, site.url + "alyce/budget", {charts: budget.charts, tables: budget.tables});
+    try {
+      expect(report.cellErrors).toEqual([]);
+      const tvChange = () => page.evaluate(() => [...document.querySelectorAll("#table-allocation tbody tr")].find((tr) => tr.querySelector("td")?.textContent?.trim() === "TV")?.querySelectorAll("td")[3]?.textContent?.trim() ?? "");
+      const before = await tvChange();
+      expect(before).toMatch(/^−\$\d/); // the default plan moves money out of TV
+      await page.click("#lever-bounds summary");
+      for (const n of [0, 1]) {
+        const box = page.locator('#lever-bounds [data-lever="tv"] input').nth(n);
+        await box.fill("100");
+        await box.dispatchEvent("input");
+      }
+      await page.waitForFunction(() => {
+        const row = [...document.querySelectorAll("#table-allocation tbody tr")].find((tr) => tr.querySelector("td")?.textContent?.trim() === "TV");
+        return /^[+−]?\$0(\.0+)?$/.test(row?.querySelectorAll("td")[3]?.textContent?.trim() ?? "");
+      }, null, {timeout: 30_000});
+      expect(await textOf(page, "#plan-sentence")).not.toContain("TV (");
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe("Alyce: contributions one lever at a time", () => {
   it("choosing another lever redraws its chart and rewrites its sentence", async () => {
     const contributions = MMM_EXPECTATIONS.find((e) => e.path === "alyce/contributions")!;
