@@ -39,6 +39,7 @@ import {
   type CurvePoint,
   type UpliftSample
 } from "../../src/analytics/uplift.js";
+import {pearsonCorrelation} from "../../src/analytics/stats.js";
 
 const reference = JSON.parse(readFileSync(new URL("../fixtures/uplift/reference.json", import.meta.url), "utf8"));
 
@@ -411,21 +412,6 @@ function simulateHeterogeneous(n: number, random: Random) {
   return {X, outcome, treatment, trueUplift};
 }
 
-function correlation(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, v) => s + v, 0) / n;
-  const mb = b.reduce((s, v) => s + v, 0) / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return sab / Math.sqrt(saa * sbb);
-}
-
 /** Mean true uplift in each decile of predicted uplift (highest first). */
 function trueUpliftByDecile(predicted: readonly number[], truth: readonly number[]): number[] {
   const order = rankByScore(predicted);
@@ -444,7 +430,7 @@ describe("simulated heterogeneous effect: the learners rank true responders firs
   };
   // A response model: P(convert | treated, x), the usual "propensity to buy" score.
   const response = predictLinear(fitLogisticL2(train.X.filter((_, i) => train.treatment[i] === 1), train.outcome.filter((_, i) => train.treatment[i] === 1)), test.X);
-  const responseCorrelation = correlation(response, test.trueUplift);
+  const responseCorrelation = pearsonCorrelation(response, test.trueUplift);
 
   it("has the designed truth: no effect for half, mean uplift ≈ 0.09, some harmed", () => {
     // simulation: s = 0 → uplift exactly 0; s = 1 → σ(b + 1 + .5x1) − σ(b) mostly > 0 (measured mean 0.088)
@@ -463,7 +449,7 @@ describe("simulated heterogeneous effect: the learners rank true responders firs
   for (const [name, model] of Object.entries(learners)) {
     it(`${name}: predicted uplift correlates with the true uplift; top decile far above bottom`, () => {
       const predicted = predictUplift(model, test.X);
-      const r = correlation(predicted, test.trueUplift);
+      const r = pearsonCorrelation(predicted, test.trueUplift);
       // Measured: T-learner 0.92, class transformation 0.83, transformed outcome 0.82 (response model 0.38).
       expect(r).toBeGreaterThan(name === "tLearner" ? 0.9 : 0.75);
       expect(r).toBeGreaterThan(responseCorrelation + 0.3);
