@@ -72,7 +72,9 @@ export async function openPage(browser: Browser, url: string, {charts = 0, table
       ({charts, tables, scroll}) => {
         // Scroll down as a reader would: some cells wait until they are visible (visibility()).
         if (scroll) window.scrollTo(0, document.documentElement.scrollHeight);
-        const pending = document.querySelectorAll("observablehq-loading").length;
+        // Without scrolling, cells below the fold may wait for the reader (visibility()): only the
+        // ones a reader sees must have settled.
+        const pending = [...document.querySelectorAll("observablehq-loading")].filter((el) => scroll || el.getBoundingClientRect().top < window.innerHeight).length;
         const errors = document.querySelectorAll(".observablehq--error").length;
         const chartCount = document.querySelectorAll("#observablehq-main svg[class^='plot'], #observablehq-main figure svg").length;
         const tableCount = [...document.querySelectorAll("#observablehq-main table")].filter((t) => t.querySelectorAll("tbody tr").length > 0).length;
