@@ -2,19 +2,32 @@
  * The mess of real exports, planted in the simulated raw tables so the staging rules have
  * something to clean (and their counts something to report): duplicate rows, spelling and case
  * variants of categories, regions and channels, missing values and implausible ones. Rates are in
- * parameters.ts (NOISE). Every function is seeded and returns new columns.
+ * parameters.ts (NOISE). Every function is seeded and returns new columns (withDuplicates empties
+ * the columns it copies).
  */
 import type {Random} from "../shared/random.js";
 import type {TableColumns} from "../shared/validate.js";
 
-/** Copies of `share` of the rows, each right after its original (as an overlapping export would). */
+/**
+ * Copies of `share` of the rows, each right after its original (as an overlapping export would).
+ * One draw per row, in row order. Built column by column, and each of `table`'s columns is emptied
+ * once copied, so a big table is never held twice (do not use `table` afterwards).
+ */
 export function withDuplicates(table: TableColumns, share: number, random: Random): TableColumns {
   const names = Object.keys(table);
   const n = table[names[0]].length;
-  const out: TableColumns = Object.fromEntries(names.map((c) => [c, [] as unknown[]]));
-  for (let i = 0; i < n; i++) {
-    const copies = random.uniform() < share ? 2 : 1;
-    for (let k = 0; k < copies; k++) for (const c of names) out[c].push(table[c][i]);
+  const twice = new Uint8Array(n);
+  for (let i = 0; i < n; i++) twice[i] = random.uniform() < share ? 1 : 0;
+  const out: TableColumns = {};
+  for (const c of names) {
+    const values = table[c];
+    const copy: unknown[] = [];
+    for (let i = 0; i < n; i++) {
+      copy.push(values[i]);
+      if (twice[i]) copy.push(values[i]);
+    }
+    out[c] = copy;
+    table[c] = [];
   }
   return out;
 }

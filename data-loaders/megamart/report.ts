@@ -60,7 +60,8 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   );
   timings.rawMs = performance.now() - t;
 
-  const pipeline = await runPipeline(raw);
+  // The raw tables leave JavaScript as they enter DuckDB (only their row counts are kept).
+  const pipeline = await runPipeline(raw, {release: true});
   Object.assign(timings, pipeline.timings);
   assertDataTests(pipeline.results);
   const tables = pipeline.tables;
@@ -172,7 +173,7 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   files.push({name: "lifetime_value.json", data: toJson(ltvOut)});
   files.push({name: "abtests.json", data: toJson(abtests)});
   files.push({name: "uplift.json", data: toJson(uplift)});
-  files.push({name: "lineage.json", data: toJson(lineage(pipeline, raw, rawTables))});
+  files.push({name: "lineage.json", data: toJson(lineage(pipeline, pipeline.rawRows, rawTables))});
   files.push({
     name: "meta.json",
     data: toJson({

@@ -217,10 +217,17 @@ export function simulateMegaMartWithTruth({seed, scale}: Pick<BuildOptions, "see
     const t: TableColumns = {order_id: [], line_number: [], product_id: [], quantity: [], unit_price: [], promo_id: []};
     const ret: TableColumns = {return_id: [], order_id: [], line_number: [], return_date: [], reason: [], refund_amount: []};
     let nextTest = 0;
+    // An order's lines are consecutive: they share one id string (millions of lines at large scale).
+    let idOrder = -1;
+    let id = "";
     for (let l = 0; l < lines.order.length; l++) {
       const o = lines.order[l];
       const price = lines.unitPrice[l];
-      t.order_id.push(orderId(o));
+      if (o !== idOrder) {
+        idOrder = o;
+        id = orderId(o);
+      }
+      t.order_id.push(id);
       t.line_number.push(lines.lineNumber[l]);
       t.product_id.push(products[lines.product[l]].id);
       t.quantity.push(lines.quantity[l]);
@@ -229,7 +236,7 @@ export function simulateMegaMartWithTruth({seed, scale}: Pick<BuildOptions, "see
       if (lines.returnDay[l] >= 0) {
         const value = round2(price * lines.quantity[l]);
         ret.return_id.push(`R${pad(ret.return_id.length + 1, 7)}`);
-        ret.order_id.push(orderId(o));
+        ret.order_id.push(id);
         ret.line_number.push(lines.lineNumber[l]);
         ret.return_date.push(dateOf(lines.returnDay[l]));
         ret.reason.push(RETURN_REASONS[lines.returnReason[l]]);
@@ -239,7 +246,7 @@ export function simulateMegaMartWithTruth({seed, scale}: Pick<BuildOptions, "see
       const lastLineOfOrder = l + 1 === lines.order.length || lines.order[l + 1] !== o;
       if (lastLineOfOrder && r.uniform() < NOISE.itemVoidedLines) {
         // A voided line: scanned, then cancelled at the till (quantity 0).
-        t.order_id.push(orderId(o));
+        t.order_id.push(id);
         t.line_number.push(lines.lineNumber[l] + 1);
         t.product_id.push(products[lines.product[l]].id);
         t.quantity.push(0);

@@ -12,7 +12,7 @@ import {martSpecs} from "./models/marts/schema.js";
 import {reportSpecs} from "./models/reports/schema.js";
 import {stagingSpecs} from "./models/staging/schema.js";
 import {runSqlDataTests, type SqlModelTests} from "./sqltests.js";
-import {SEEDS, prepareDatabase, readModels, runModels, type ModelRun, type RuleCount, type SqlModel} from "./pipeline.js";
+import {SEEDS, prepareDatabase, readModels, rowsOf, runModels, type ModelRun, type RuleCount, type SqlModel} from "./pipeline.js";
 
 /** Models the analyses and pages read (the big facts stay in DuckDB; member_orders is their slice of fct_orders). */
 const READ = new Set(["dim_date", "dim_store", "dim_product", "dim_customer", "dim_campaign", "fct_campaign_assignments", "fct_acquisition_daily", ...reportSpecs.map((s) => s.name)]);
@@ -40,6 +40,8 @@ export interface PipelineResult {
   models: SqlModel[];
   runs: ModelRun[];
   rules: RuleCount[];
+  /** Rows of each raw table as loaded. */
+  rawRows: Map<string, number>;
   tables: Map<string, TableColumns>;
   tests: SqlModelTests[];
   results: DataTestResult[];
@@ -51,11 +53,16 @@ function orderFor(spec: TableSpec): string {
   return (spec.primaryKey ?? spec.columns.map((c) => c.name)).map((c) => `"${c}"`).join(", ");
 }
 
-export async function runPipeline(raw: ReadonlyMap<string, TableColumns>): Promise<PipelineResult> {
+/**
+ * Loads the raw tables into DuckDB, runs the models and their data tests and reads back what the
+ * analyses need. With `release`, the raw tables are removed from `raw` once loaded (see
+ * prepareDatabase): pass it when nothing else needs them, so their memory is freed for the models.
+ */
+export async function runPipeline(raw: ReadonlyMap<string, TableColumns> | Map<string, TableColumns>, {release = false}: {release?: boolean} = {}): Promise<PipelineResult> {
   const {connection, close} = await openDatabase();
   try {
     let t = performance.now();
-    await prepareDatabase(connection, raw);
+    const rawRows = await prepareDatabase(connection, raw, undefined, {release});
     const loadMs = performance.now() - t;
     t = performance.now();
     const models = readModels();
@@ -71,7 +78,7 @@ export async function runPipeline(raw: ReadonlyMap<string, TableColumns>): Promi
     for (const spec of MODEL_SPECS) if (READ.has(spec.name)) tables.set(spec.name, await readTable(connection, `"${spec.name}"`, spec, {orderBy: orderFor(spec)}));
     tables.set("member_orders", await readTable(connection, `fct_orders WHERE customer_id IS NOT NULL`, MEMBER_ORDERS, {orderBy: "customer_id, order_ts, order_id"}));
     const readMs = performance.now() - t;
-    return {models, runs, rules, tables, tests, results, timings: {loadMs, modelsMs, readMs, testsMs}};
+    return {models, runs, rules, rawRows, tables, tests, results, timings: {loadMs, modelsMs, readMs, testsMs}};
   } finally {
     close();
   }
@@ -85,10 +92,10 @@ export interface Lineage {
   tests: DataTestResult[];
 }
 
-export function lineage(result: Pick<PipelineResult, "models" | "runs" | "rules" | "results">, raw: ReadonlyMap<string, TableColumns>, rawSpecs: readonly TableSpec[]): Lineage {
-  const rowsOf = (t: TableColumns | undefined) => (t ? (Object.values(t)[0]?.length ?? 0) : null);
+/** The lineage of a pipeline run; `rawRows` are the raw tables' row counts (PipelineResult.rawRows). */
+export function lineage(result: Pick<PipelineResult, "models" | "runs" | "rules" | "results">, rawRows: ReadonlyMap<string, number>, rawSpecs: readonly TableSpec[]): Lineage {
   const nodes: Lineage["nodes"] = [
-    ...rawSpecs.map((s) => ({id: `raw.${s.name}`, kind: "source" as const, description: s.description, rows: rowsOf(raw.get(s.name)), rowsIn: null, path: null})),
+    ...rawSpecs.map((s) => ({id: `raw.${s.name}`, kind: "source" as const, description: s.description, rows: rawRows.get(s.name) ?? null, rowsIn: null, path: null})),
     ...SEEDS.map((s) => ({id: `seed.${s.spec.name}`, kind: "seed" as const, description: s.spec.description, rows: rowsOf(s.columns()), rowsIn: null, path: null})),
     ...result.models.map((m) => {
       const run = result.runs.find((r) => r.model === m.name)!;
