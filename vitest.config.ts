@@ -16,6 +16,9 @@ export default defineConfig({
     exclude: ["test/browser/**", "node_modules/**"],
     testTimeout: 120_000,
     hookTimeout: 300_000,
-    pool: "forks"
+    pool: "forks",
+    // Loaders spawned by tests keep stderr for warnings and errors only (tests assert it is empty);
+    // progress lines are tested in test/data-loaders/progress.test.ts.
+    env: {LOADER_PROGRESS: "off"}
   }
 });

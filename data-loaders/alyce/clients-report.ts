@@ -5,6 +5,7 @@
  * build) → marts (clients-marts.ts) → one Arrow file per mart plus meta.json, for the archive
  * loader src/data/alyce/clients.tar.ts.
  */
+import {reportStage} from "../shared/progress.js";
 import {arrowBytes, inBatches} from "../shared/arrow.js";
 import {assertDataTests, runDataTests, type DataTestResult} from "../shared/datatests.js";
 import {readOptions, type BuildOptions} from "../shared/options.js";
@@ -51,13 +52,16 @@ export interface ClientReportMeta {
 }
 
 export async function buildClientReport(options: BuildOptions = readOptions()): Promise<{files: ReportFile[]; meta: ClientReportMeta}> {
+  reportStage("client tables (simulated or read)");
   const {tables, source} = await loadRawTables("alyce", clientTables, simulateClientTables, options);
+  reportStage("data tests");
   const tested = runDataTests(tables, clientModelTests);
   if (source.kind === "files") {
     const problem = dataTestProblems(tested, tables, source.dir);
     if (problem) throw problem;
   }
   const results = assertDataTests(tested);
+  reportStage("marts");
   const {marts, firstDay, lastDay} = clientMarts(tables);
   const files: ReportFile[] = [];
   for (const {spec, columns} of marts) files.push({name: `${spec.name}.arrow`, data: await arrowBytes(spec, inBatches(spec, columns))});

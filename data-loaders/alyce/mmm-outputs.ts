@@ -15,6 +15,7 @@
  * tiny 30 · small 100 · default 200 · large 200. Same SEED and SCALE → the same bytes (no clock,
  * seeded fit; tested in test/alyce/loader.test.ts). Loader time: docs/alyce.md.
  */
+import {reportStage} from "../shared/progress.js";
 import {basename} from "node:path";
 import {
   autocorrelation,
@@ -144,10 +145,13 @@ export function weeklyComponents(data: MediaMixData, result: MediaMixResult) {
 
 /** Fits the model and builds the pages' files (see the file comment). */
 export async function buildMmmReport(options: BuildOptions = readOptions()): Promise<{files: [string, Uint8Array][]; model: MmmModel; weeks: MarketingWeeks}> {
+  reportStage("reading the weekly marketing table");
   const weeks = await loadMarketingWeeks(options);
   const {data, dropped} = mediaMixDataFromTable(weeks.table, weeks.levers);
   const draws = BOOTSTRAP_DRAWS_PER_SCALE[options.scale];
+  reportStage(`fitting the market mix model (${draws} bootstrap refits)`);
   const result = fitMediaMix(data, {seed: options.seed, bootstrap: {draws}});
+  reportStage("summarising the fit");
   const n = data.sales.length;
   const level = {level: 0.9, interval: "percentile" as const};
 

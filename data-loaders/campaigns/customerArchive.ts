@@ -3,6 +3,7 @@
  * and models are computed once and written as three Arrow tables and a JSON summary. Entries are
  * stored uncompressed with a fixed date, so the same data gives the same bytes.
  */
+import {reportStage} from "../shared/progress.js";
 import JSZip from "jszip";
 import {arrowBytes, inBatches} from "../shared/arrow.js";
 import {reportDataDir, type BuildOptions} from "../shared/options.js";
@@ -23,7 +24,9 @@ async function arrowFile({spec, columns}: {spec: TableSpec; columns: TableColumn
 }
 
 export async function customerArchive(options: BuildOptions): Promise<Buffer> {
+  reportStage("customers, orders and their models");
   const loaded = await loadCustomerFacts(options);
+  reportStage("writing the archive");
   const zip = new JSZip();
   const add = (name: string, data: Uint8Array | string) => zip.file(name, data, {date: FIXED_DATE, binary: typeof data !== "string"});
   if (loaded) {

@@ -4,6 +4,7 @@
  * promotion uplift, recommenders, review text) → one Arrow file per table plus `meta.json`,
  * returned as named files for the archive loader (src/data/olist/report.tar.ts).
  */
+import {reportStage} from "../shared/progress.js";
 import {arrowBytes, inBatches} from "../shared/arrow.js";
 import {readOptions, reportDataDir, type BuildOptions} from "../shared/options.js";
 import {loadRawTables} from "../shared/source.js";
@@ -42,6 +43,7 @@ async function optionalTable(dir: string, spec: typeof marketingTouches, people:
 
 const timings: [string, number][] = [];
 function timed<T>(label: string, f: () => T): T {
+  reportStage(label);
   const t0 = performance.now();
   const result = f();
   timings.push([label, (performance.now() - t0) / 1000]);
