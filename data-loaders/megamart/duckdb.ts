@@ -16,12 +16,14 @@ import {
   INTEGER,
   TIMESTAMP_MS,
   VARCHAR,
+  type DuckDBAppender,
   type DuckDBConnection,
   type DuckDBType,
   type DuckDBValue
 } from "@duckdb/node-api";
 import type {ColumnType, TableSpec} from "../shared/schema.js";
 import type {TableColumns} from "../shared/validate.js";
+import {isChunked, type RawTable} from "./chunkedTable.js";
 
 const DUCK_TYPES: Record<ColumnType, DuckDBType> = {int32: INTEGER, float64: DOUBLE, utf8: VARCHAR, bool: BOOLEAN, date: DATE, timestamp: TIMESTAMP_MS};
 const SQL_TYPES: Record<ColumnType, string> = {int32: "INTEGER", float64: "DOUBLE", utf8: "VARCHAR", bool: "BOOLEAN", date: "DATE", timestamp: "TIMESTAMP_MS"};
@@ -65,29 +67,49 @@ function toDuck(type: ColumnType, value: unknown): DuckDBValue {
   }
 }
 
-/** Creates `name` with the spec's columns and appends the rows of `columns`. */
-export async function loadTable(connection: DuckDBConnection, name: string, spec: TableSpec, columns: TableColumns): Promise<void> {
-  const ddl = spec.columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`).join(", ");
-  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} (${ddl})`);
+/** Appends rows [start, end) of `columns` as one data chunk. */
+function appendRows(appender: DuckDBAppender, spec: TableSpec, types: DuckDBType[], columns: TableColumns, start: number, end: number): void {
+  const chunk = DuckDBDataChunk.create(types, end - start);
+  chunk.setColumns(spec.columns.map((c) => {
+    const values = columns[c.name];
+    const out: DuckDBValue[] = new Array(end - start);
+    for (let i = start; i < end; i++) out[i - start] = toDuck(c.type, values[i]);
+    return out;
+  }));
+  appender.appendDataChunk(chunk);
+}
+
+/** Checks that `columns` has every column of the spec, all of one length; returns it. */
+function checkedRows(name: string, spec: TableSpec, columns: TableColumns): number {
   const n = columns[spec.columns[0].name]?.length ?? 0;
   for (const c of spec.columns) {
     if (!columns[c.name]) throw new Error(`${name}: column "${c.name}" is missing`);
     if (columns[c.name].length !== n) throw new Error(`${name}: column "${c.name}" has ${columns[c.name].length} rows, expected ${n}`);
   }
+  return n;
+}
+
+const CHUNK_ROWS = 2048;
+
+/**
+ * Creates `name` with the spec's columns and appends the rows of `table`, 2,048 rows per data
+ * chunk: whole columns, or a ChunkedTable's chunks as they are built (each dropped once appended).
+ */
+export async function loadTable(connection: DuckDBConnection, name: string, spec: TableSpec, table: RawTable): Promise<void> {
+  const ddl = spec.columns.map((c) => `${quoteIdentifier(c.name)} ${SQL_TYPES[c.type]}`).join(", ");
+  await connection.run(`CREATE OR REPLACE TABLE ${quoteIdentifier(name)} (${ddl})`);
+  const types = spec.columns.map((c) => DUCK_TYPES[c.type]);
+  if (isChunked(table)) {
+    if (table.rows === 0) return;
+    const appender = await connection.createAppender(name);
+    for (const chunk of table.chunks(CHUNK_ROWS)) appendRows(appender, spec, types, chunk, 0, checkedRows(name, spec, chunk));
+    appender.closeSync();
+    return;
+  }
+  const n = checkedRows(name, spec, table);
   if (n === 0) return;
   const appender = await connection.createAppender(name);
-  const types = spec.columns.map((c) => DUCK_TYPES[c.type]);
-  for (let start = 0; start < n; start += 2048) {
-    const end = Math.min(n, start + 2048);
-    const chunk = DuckDBDataChunk.create(types, end - start);
-    chunk.setColumns(spec.columns.map((c) => {
-      const values = columns[c.name];
-      const out: DuckDBValue[] = new Array(end - start);
-      for (let i = start; i < end; i++) out[i - start] = toDuck(c.type, values[i]);
-      return out;
-    }));
-    appender.appendDataChunk(chunk);
-  }
+  for (let start = 0; start < n; start += CHUNK_ROWS) appendRows(appender, spec, types, table, start, Math.min(n, start + CHUNK_ROWS));
   appender.closeSync();
 }
 

@@ -14,6 +14,7 @@ import type {TableSpec} from "../shared/schema.js";
 import type {TableColumns} from "../shared/validate.js";
 import {PLANNING_AREAS} from "./geography.js";
 import {PUBLIC_HOLIDAYS, SEASON_WINDOWS} from "./calendar.js";
+import {rawRows, type RawTable} from "./chunkedTable.js";
 import {loadTable, queryRows, quoteIdentifier} from "./duckdb.js";
 import {rawTables} from "./schema.js";
 import {parseIsoDate} from "../shared/schema.js";
@@ -170,18 +171,16 @@ export function compile(model: SqlModel): string {
   return model.sql.replace(REF, (_, kind: string, target: string) => quoteIdentifier(kind === "source" ? `raw_${target}` : kind === "seed" ? `seed_${target}` : target));
 }
 
-/** Rows of a table of columns (its first column's length). */
-export const rowsOf = (table: TableColumns): number => Object.values(table)[0]?.length ?? 0;
-
 /**
  * Loads raw tables (as raw_<name>), seeds (seed_<name>) and the macros; returns each raw table's
- * row count. With `release`, each raw table is deleted from `raw` as soon as it is in DuckDB, so
- * its JavaScript arrays can be collected while the next tables load and the models run (the
- * loader's raw tables are otherwise the largest thing it holds).
+ * row count. A table may come whole or chunked (chunkedTable.ts). With `release`, each raw table
+ * is deleted from `raw` as soon as it is in DuckDB, so its JavaScript arrays can be collected
+ * while the next tables load and the models run (the loader's raw tables are otherwise the
+ * largest thing it holds).
  */
 export async function prepareDatabase(
   connection: DuckDBConnection,
-  raw: ReadonlyMap<string, TableColumns> | Map<string, TableColumns>,
+  raw: ReadonlyMap<string, RawTable> | Map<string, RawTable>,
   dir: string = MODELS_DIR,
   {release = false}: {release?: boolean} = {}
 ): Promise<Map<string, number>> {
@@ -189,9 +188,9 @@ export async function prepareDatabase(
   for (const spec of rawTables) {
     const columns = raw.get(spec.name);
     if (!columns) throw new Error(`raw table ${spec.name} is missing`);
-    rows.set(spec.name, rowsOf(columns));
+    rows.set(spec.name, rawRows(columns));
     await loadTable(connection, `raw_${spec.name}`, spec, columns);
-    if (release) (raw as Map<string, TableColumns>).delete(spec.name);
+    if (release) (raw as Map<string, RawTable>).delete(spec.name);
   }
   for (const seed of SEEDS) await loadTable(connection, `seed_${seed.spec.name}`, seed.spec, seed.columns());
   await connection.run(readFileSync(join(dir, "macros.sql"), "utf8"));

@@ -21,7 +21,8 @@ import {dimCampaign, dimDate, dimStore, fctAcquisitionDaily} from "./models/mart
 import {reportSpecs} from "./models/reports/schema.js";
 import {CAMPAIGNS, CHURN_DRIVERS, PEAK_CAC_FACTOR, SEGMENT_TRUTH, TRUE_CAC, UPLIFT_CAMPAIGN, UPLIFT_TRAINING_CAMPAIGNS} from "./parameters.js";
 import {rawTables} from "./schema.js";
-import {simulateMegaMartWithTruth, type MegaMartTruth} from "./simulate.js";
+import type {RawTable} from "./chunkedTable.js";
+import {simulateMegaMartChunked, type MegaMartTruth} from "./simulate.js";
 import {lineage, runPipeline} from "./transform.js";
 
 export interface ReportFile {
@@ -48,16 +49,21 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   const timings: Record<string, number> = {};
   let t = performance.now();
   let truth: MegaMartTruth | undefined;
-  const {tables: raw, source} = await loadRawTables(
+  // A simulation's tables, order_items chunked (built while DuckDB appends it), are kept aside:
+  // loadRawTables hands over whole tables only.
+  let simulated: Map<string, RawTable> | undefined;
+  const {tables: fromFiles, source} = await loadRawTables(
     "megamart",
     rawTables,
     (o) => {
-      const simulation = simulateMegaMartWithTruth(o);
+      const simulation = simulateMegaMartChunked(o);
       truth = simulation.truth;
-      return simulation.tables;
+      simulated = simulation.tables;
+      return new Map();
     },
     options
   );
+  const raw: Map<string, RawTable> = simulated ?? fromFiles;
   timings.rawMs = performance.now() - t;
 
   // The raw tables leave JavaScript as they enter DuckDB (only their row counts are kept).

@@ -36,7 +36,9 @@ import {buildCatalog, buildPromotions} from "./catalog.js";
 import {PLANNING_AREAS, STORE_SITES, FORMAT_SIZE, planningArea} from "./geography.js";
 import {ACQUISITION_CHANNEL_VARIANTS, CATEGORY_VARIANTS, EVENT_TYPE_VARIANTS, ORDER_CHANNEL_VARIANTS, REGION_VARIANTS, pickVariant, vary, withDuplicates} from "./noise.js";
 import {CAMPAIGNS, FUNNEL, NOISE, SEGMENTS} from "./parameters.js";
-import {ACQUISITION_CHANNELS, CATEGORIES, ORDER_CHANNELS, RETURN_REASONS} from "./schema.js";
+import {ACQUISITION_CHANNELS, CATEGORIES, ORDER_CHANNELS} from "./schema.js";
+import {materialize, type RawTable} from "./chunkedTable.js";
+import {orderItemsAndReturns} from "./orderItemsTable.js";
 import {orderValueEstimator, simulateBaskets} from "./simulateBaskets.js";
 import {simulateCampaigns} from "./simulateCampaigns.js";
 import {simulateAcquisition, simulateMembers, type Members} from "./simulateMembers.js";
@@ -84,8 +86,13 @@ export interface MegaMartSimulation {
   truth: MegaMartTruth;
 }
 
+/** The simulation with its biggest tables chunked (chunkedTable.ts), as the loader streams them into DuckDB. */
+export interface ChunkedMegaMartSimulation {
+  tables: Map<string, RawTable>;
+  truth: MegaMartTruth;
+}
+
 const pad = (n: number, width: number) => String(n).padStart(width, "0");
-const round2 = (x: number) => Math.round(x * 100) / 100;
 const dateOf = (day: number) => START_DAY + day; // days since epoch
 const tsOf = (day: number, minute: number) => (START_DAY + day) * 86_400_000 + minute * 60_000;
 
@@ -125,7 +132,14 @@ function membersTable(members: Members, random: Random): TableColumns {
   return withDuplicates(t, NOISE.customerDuplicates, n);
 }
 
-export function simulateMegaMartWithTruth({seed, scale}: Pick<BuildOptions, "seed" | "scale">): MegaMartSimulation {
+/** The raw tables, every one whole, and the truth. */
+export function simulateMegaMartWithTruth(options: Pick<BuildOptions, "seed" | "scale">): MegaMartSimulation {
+  const {tables, truth} = simulateMegaMartChunked(options);
+  return {tables: new Map([...tables].map(([name, table]) => [name, materialize(table)])), truth};
+}
+
+/** The raw tables, order_items chunked (built a few thousand rows at a time when read), and the truth. */
+export function simulateMegaMartChunked({seed, scale}: Pick<BuildOptions, "seed" | "scale">): ChunkedMegaMartSimulation {
   const random = new Random(seed).fork("megamart");
   const expectedMembers = byScale(MEMBERS_PER_SCALE, scale);
   const products = buildCatalog(random.fork("catalog"));
@@ -150,7 +164,7 @@ export function simulateMegaMartWithTruth({seed, scale}: Pick<BuildOptions, "see
   const orderId = (o: number) => `O${pad(o + 1, 8)}`;
   const memberId = (i: number) => `M${pad(i + 1, 6)}`;
 
-  const tables = new Map<string, TableColumns>();
+  const tables = new Map<string, RawTable>();
   const noise = (label: string) => random.fork(`noise-${label}`);
 
   // stores
@@ -211,61 +225,11 @@ export function simulateMegaMartWithTruth({seed, scale}: Pick<BuildOptions, "see
     }
     tables.set("orders", withDuplicates(t, NOISE.orderDuplicates, r));
   }
-  // order lines (with the test orders' lines), returns
+  // order lines (with the test orders' lines, chunked: the biggest table), returns
   {
-    const r = noise("order-items");
-    const t: TableColumns = {order_id: [], line_number: [], product_id: [], quantity: [], unit_price: [], promo_id: []};
-    const ret: TableColumns = {return_id: [], order_id: [], line_number: [], return_date: [], reason: [], refund_amount: []};
-    let nextTest = 0;
-    // An order's lines are consecutive: they share one id string (millions of lines at large scale).
-    let idOrder = -1;
-    let id = "";
-    for (let l = 0; l < lines.order.length; l++) {
-      const o = lines.order[l];
-      const price = lines.unitPrice[l];
-      if (o !== idOrder) {
-        idOrder = o;
-        id = orderId(o);
-      }
-      t.order_id.push(id);
-      t.line_number.push(lines.lineNumber[l]);
-      t.product_id.push(products[lines.product[l]].id);
-      t.quantity.push(lines.quantity[l]);
-      t.unit_price.push(r.uniform() < NOISE.itemMissingPrice ? null : price);
-      t.promo_id.push(lines.promo[l] >= 0 ? promotions[lines.promo[l]].id : null);
-      if (lines.returnDay[l] >= 0) {
-        const value = round2(price * lines.quantity[l]);
-        ret.return_id.push(`R${pad(ret.return_id.length + 1, 7)}`);
-        ret.order_id.push(id);
-        ret.line_number.push(lines.lineNumber[l]);
-        ret.return_date.push(dateOf(lines.returnDay[l]));
-        ret.reason.push(RETURN_REASONS[lines.returnReason[l]]);
-        // Noise: refunds above the line's value (a delivery fee refunded with it, a keying error).
-        ret.refund_amount.push(r.uniform() < NOISE.returnOverRefund ? round2(value + r.pick([4.99, 9.99, value])) : value);
-      }
-      const lastLineOfOrder = l + 1 === lines.order.length || lines.order[l + 1] !== o;
-      if (lastLineOfOrder && r.uniform() < NOISE.itemVoidedLines) {
-        // A voided line: scanned, then cancelled at the till (quantity 0).
-        t.order_id.push(id);
-        t.line_number.push(lines.lineNumber[l] + 1);
-        t.product_id.push(products[lines.product[l]].id);
-        t.quantity.push(0);
-        t.unit_price.push(price);
-        t.promo_id.push(null);
-      }
-      while (lastLineOfOrder && nextTest < testOrders.length && testOrders[nextTest].after === o) {
-        const k = r.int(products.length);
-        t.order_id.push(`T${pad(nextTest + 1, 8)}`);
-        t.line_number.push(1);
-        t.product_id.push(products[k].id);
-        t.quantity.push(1);
-        t.unit_price.push(products[k].listPrice);
-        t.promo_id.push(null);
-        nextTest++;
-      }
-    }
-    tables.set("order_items", withDuplicates(t, NOISE.itemDuplicates, r));
-    tables.set("returns", ret);
+    const {orderItems, returns} = orderItemsAndReturns(lines, products, promotions, testOrders, noise("order-items"));
+    tables.set("order_items", orderItems);
+    tables.set("returns", returns);
   }
   tables.set("promotions", {
     promo_id: promotions.map((p) => p.id),

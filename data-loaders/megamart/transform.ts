@@ -6,13 +6,14 @@
 import type {DataTestResult} from "../shared/datatests.js";
 import type {TableSpec} from "../shared/schema.js";
 import type {TableColumns} from "../shared/validate.js";
+import {rawRows as tableRows, type RawTable} from "./chunkedTable.js";
 import {openDatabase, readTable} from "./duckdb.js";
 import {modelTests} from "./datatests.js";
 import {martSpecs} from "./models/marts/schema.js";
 import {reportSpecs} from "./models/reports/schema.js";
 import {stagingSpecs} from "./models/staging/schema.js";
 import {runSqlDataTests, type SqlModelTests} from "./sqltests.js";
-import {SEEDS, prepareDatabase, readModels, rowsOf, runModels, type ModelRun, type RuleCount, type SqlModel} from "./pipeline.js";
+import {SEEDS, prepareDatabase, readModels, runModels, type ModelRun, type RuleCount, type SqlModel} from "./pipeline.js";
 
 /** Models the analyses and pages read (the big facts stay in DuckDB; member_orders is their slice of fct_orders). */
 const READ = new Set(["dim_date", "dim_store", "dim_product", "dim_customer", "dim_campaign", "fct_campaign_assignments", "fct_acquisition_daily", ...reportSpecs.map((s) => s.name)]);
@@ -58,7 +59,7 @@ function orderFor(spec: TableSpec): string {
  * analyses need. With `release`, the raw tables are removed from `raw` once loaded (see
  * prepareDatabase): pass it when nothing else needs them, so their memory is freed for the models.
  */
-export async function runPipeline(raw: ReadonlyMap<string, TableColumns> | Map<string, TableColumns>, {release = false}: {release?: boolean} = {}): Promise<PipelineResult> {
+export async function runPipeline(raw: ReadonlyMap<string, RawTable> | Map<string, RawTable>, {release = false}: {release?: boolean} = {}): Promise<PipelineResult> {
   const {connection, close} = await openDatabase();
   try {
     let t = performance.now();
@@ -96,7 +97,7 @@ export interface Lineage {
 export function lineage(result: Pick<PipelineResult, "models" | "runs" | "rules" | "results">, rawRows: ReadonlyMap<string, number>, rawSpecs: readonly TableSpec[]): Lineage {
   const nodes: Lineage["nodes"] = [
     ...rawSpecs.map((s) => ({id: `raw.${s.name}`, kind: "source" as const, description: s.description, rows: rawRows.get(s.name) ?? null, rowsIn: null, path: null})),
-    ...SEEDS.map((s) => ({id: `seed.${s.spec.name}`, kind: "seed" as const, description: s.spec.description, rows: rowsOf(s.columns()), rowsIn: null, path: null})),
+    ...SEEDS.map((s) => ({id: `seed.${s.spec.name}`, kind: "seed" as const, description: s.spec.description, rows: tableRows(s.columns()), rowsIn: null, path: null})),
     ...result.models.map((m) => {
       const run = result.runs.find((r) => r.model === m.name)!;
       return {id: m.name, kind: m.layer, description: m.description, rows: run.rows, rowsIn: run.rowsIn, path: `data-loaders/megamart/models/${m.path}`};

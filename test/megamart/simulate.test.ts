@@ -5,7 +5,10 @@ import {mkdtempSync, mkdirSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {simulateMegaMartWithTruth} from "../../data-loaders/megamart/simulate.js";
+import {isChunked, materialize} from "../../data-loaders/megamart/chunkedTable.js";
+import {withDuplicates} from "../../data-loaders/megamart/noise.js";
+import {simulateMegaMartChunked, simulateMegaMartWithTruth} from "../../data-loaders/megamart/simulate.js";
+import {Random} from "../../data-loaders/shared/random.js";
 import {rawTables} from "../../data-loaders/megamart/schema.js";
 import {formatIsoDate} from "../../data-loaders/shared/schema.js";
 import {validateReportDir, type TableColumns} from "../../data-loaders/shared/validate.js";
@@ -66,6 +69,31 @@ describe("MegaMart simulation", () => {
     expect((tiny.tables.get("order_items")!.quantity as number[]).filter((q) => q === 0).length).toBeGreaterThan(0);
     expect((tiny.tables.get("products")!.unit_cost as (number | null)[]).filter((c) => c === null).length).toBeGreaterThan(0);
     expect((tiny.tables.get("orders")!.customer_id as (string | null)[]).some((c) => c?.startsWith("TEST"))).toBe(true);
+  });
+
+  it("hands order_items over in chunks that make up the whole table, whatever their size", () => {
+    const items = simulateMegaMartChunked({seed: 42, scale: "tiny"}).tables.get("order_items")!;
+    expect(isChunked(items)).toBe(true);
+    const whole = tiny.tables.get("order_items")!;
+    expect(materialize(items)).toEqual(whole);
+    if (!isChunked(items)) return;
+    expect(items.rows).toBe(whole.order_id.length);
+    const chunks = [...items.chunks(1000)];
+    expect(chunks.slice(0, -1).every((c) => c.order_id.length === 1000)).toBe(true);
+    expect(chunks.flatMap((c) => c.promo_id)).toEqual(whole.promo_id);
+    // Duplicated lines (same order and line number twice in a row) survive the chunking.
+    const keys = whole.order_id.map((o, i) => `${o}/${whole.line_number[i]}`);
+    expect(keys.some((k, i) => i > 0 && k === keys[i - 1])).toBe(true);
+  });
+
+  it("duplicates rows right after their originals, one draw per row, emptying the input", () => {
+    const table = {a: [1, 2, 3, 4, 5, 6], b: ["x", "y", "z", "u", "v", "w"]};
+    const expected = new Random(3);
+    const twice = table.a.map(() => expected.uniform() < 0.5);
+    const out = withDuplicates(table, 0.5, new Random(3));
+    expect(out.a).toEqual([1, 2, 3, 4, 5, 6].flatMap((v, i) => (twice[i] ? [v, v] : [v])));
+    expect(out.b).toEqual(["x", "y", "z", "u", "v", "w"].flatMap((v, i) => (twice[i] ? [v, v] : [v])));
+    expect(table).toEqual({a: [], b: []});
   });
 
   it("keeps the truth aligned with the members and the test assignments", () => {
