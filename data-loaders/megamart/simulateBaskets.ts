@@ -13,17 +13,38 @@ import {HIGH_RETURNER_FACTOR, HIGH_RETURNER_FLOOR, SEGMENTS, SEGMENT_TRUTH} from
 import {CATEGORIES, RETURN_REASONS} from "./schema.js";
 import type {Members} from "./simulateMembers.js";
 
+/** Every basket line, column by column in typed arrays (millions of lines at large scale). */
 export interface Lines {
-  order: number[]; // index of the order (in output order)
-  lineNumber: number[];
-  product: number[];
-  quantity: number[];
-  unitPrice: number[];
-  promo: number[]; // index into promotions, -1 none
+  order: Int32Array; // index of the order (in output order)
+  lineNumber: Int32Array;
+  product: Int32Array;
+  quantity: Int32Array;
+  unitPrice: Float64Array;
+  promo: Int32Array; // index into promotions, -1 none
   /** Return day, -1 when kept. */
-  returnDay: number[];
-  returnReason: number[];
+  returnDay: Int32Array;
+  returnReason: Int32Array;
 }
+
+/** A typed column grown by doubling, for lines whose count is known only at the end. */
+class Column<T extends Int32Array | Float64Array> {
+  length = 0;
+  constructor(private values: T, private readonly make: (n: number) => T) {}
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = this.make(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+  /** The values pushed (a view, no copy). */
+  done(): T {
+    return this.values.subarray(0, this.length) as T;
+  }
+}
+
+const ints = () => new Column(new Int32Array(1 << 16), (n) => new Int32Array(n));
 
 const GUEST_MIX = [0.08, 0.14, 0.66, 0.12];
 const round2 = (x: number) => Math.round(x * 100) / 100;
@@ -115,7 +136,7 @@ export function simulateBaskets(
   const tables = productTables(products);
   const promoAt = promotionTable(promotions);
   const returnRate = CATEGORIES.map((c) => CATEGORY_SPECS.find((s) => s.category === c)!.returnRate);
-  const lines: Lines = {order: [], lineNumber: [], product: [], quantity: [], unitPrice: [], promo: [], returnDay: [], returnReason: []};
+  const lines = {order: ints(), lineNumber: ints(), product: ints(), quantity: ints(), unitPrice: new Column(new Float64Array(1 << 16), (n) => new Float64Array(n)), promo: ints(), returnDay: ints(), returnReason: ints()};
   const weights = new Float64Array(4);
   for (let o = 0; o < orders.member.length; o++) {
     const i = orders.member[o];
@@ -161,7 +182,16 @@ export function simulateBaskets(
       lines.returnReason.push(reason);
     }
   }
-  return lines;
+  return {
+    order: lines.order.done(),
+    lineNumber: lines.lineNumber.done(),
+    product: lines.product.done(),
+    quantity: lines.quantity.done(),
+    unitPrice: lines.unitPrice.done(),
+    promo: lines.promo.done(),
+    returnDay: lines.returnDay.done(),
+    returnReason: lines.returnReason.done()
+  };
 }
 
 export {RETURN_REASONS};
