@@ -5,6 +5,7 @@
  * Returns the files of the report's archive (the report models as Arrow, the rest as JSON) and how
  * long each stage took (kept out of the files, so the same seed gives the same bytes).
  */
+import {reportStage} from "../shared/progress.js";
 import {assertDataTests} from "../shared/datatests.js";
 import {arrowBytes, inBatches} from "../shared/arrow.js";
 import type {BuildOptions} from "../shared/options.js";
@@ -48,6 +49,7 @@ const DAY = 86_400_000;
 export async function buildReport(options: BuildOptions): Promise<{files: ReportFile[]; timings: Record<string, number>}> {
   const timings: Record<string, number> = {};
   let t = performance.now();
+  reportStage("raw tables (simulated or read)");
   let truth: MegaMartTruth | undefined;
   // A simulation's tables, order_items chunked (built while DuckDB appends it), are kept aside:
   // loadRawTables hands over whole tables only.
@@ -67,12 +69,14 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   timings.rawMs = performance.now() - t;
 
   // The raw tables leave JavaScript as they enter DuckDB (only their row counts are kept).
+  reportStage("loading DuckDB, SQL models and data tests");
   const pipeline = await runPipeline(raw, {release: true});
   Object.assign(timings, pipeline.timings);
   assertDataTests(pipeline.results);
   const tables = pipeline.tables;
 
   t = performance.now();
+  reportStage("segments (RFM, k-means)");
   const orders = tables.get("member_orders")!;
   const customers = tables.get("dim_customer")!;
   const index = indexOrders(orders);
@@ -91,6 +95,7 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   const segments = analyseSegments(orders, tables.get("rpt_member_mix")!, lastDay + 1, {plantedSegment: planted});
   timings.segmentsMs = performance.now() - t;
   t = performance.now();
+  reportStage("churn model");
   const segmentOf = (id: string) => segments.assignment.get(id)?.segment ?? "none";
 
   const churn = analyseChurn(customers, index, lastDay, {
@@ -104,6 +109,7 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   });
   timings.churnMs = performance.now() - t;
   t = performance.now();
+  reportStage("lifetime value");
 
   // Cost per acquired member by channel, over the whole window (free channels: NaN).
   const acquisition = tables.get("rpt_acquisition_monthly")!;
@@ -137,6 +143,7 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   const ltv = analyseLifetimeValue(orders, customers, lastDay, {segmentOf, cacByChannel, ...(truth ? {trueValue, plantedOf: (id: string) => planted!.get(id) ?? "unknown"} : {})});
   timings.lifetimeValueMs = performance.now() - t;
   t = performance.now();
+  reportStage("campaign tests");
 
   // True average effect per campaign arm over everyone truly assigned (lost rows included).
   const trueArm = new Map<string, {sum: number; n: number}>();
@@ -159,6 +166,7 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   }} : {});
   timings.abtestsMs = performance.now() - t;
   t = performance.now();
+  reportStage("uplift");
 
   const upliftTruth = new Map<string, number>();
   if (truth) truth.assignments.campaignId.forEach((c, i) => c === UPLIFT_CAMPAIGN && upliftTruth.set(truth!.assignments.customerId[i], truth!.assignments.effectIfA[i]));
@@ -169,6 +177,7 @@ export async function buildReport(options: BuildOptions): Promise<{files: Report
   const uplift = analyseUplift(campaigns, assignments, customers, index, upliftCampaign, {trainingCampaigns: upliftCampaign === UPLIFT_CAMPAIGN ? UPLIFT_TRAINING_CAMPAIGNS : [], ...(truth ? {trueEffect: (id: string) => upliftTruth.get(id)} : {})});
   timings.upliftMs = performance.now() - t;
   t = performance.now();
+  reportStage("writing the archive");
 
   const files: ReportFile[] = [];
   for (const spec of ARROW_MODELS) files.push({name: `${spec.name}.arrow`, data: await arrowBytes(spec, inBatches(spec, tables.get(spec.name)!))});
