@@ -2,17 +2,11 @@
  * The shape of data/alyce/mmm/model.json: what data-loaders/alyce/mmm-outputs.ts publishes and the
  * Alyce market-mix pages read. Plain data; intervals are 90 % bootstrap percentile intervals.
  */
+// A type-only import: erased when Framework bundles the page, so no loader code reaches the browser.
+import type {DataTestResult} from "../../data-loaders/shared/datatests.js";
 import type {BudgetComparison, Estimate, LeverResponse, MediaMixResult} from "../analytics/mmm/index.js";
 
-/** One data test on the weekly table (data-loaders/shared/datatests.ts DataTestResult). */
-export interface DataTestResult {
-  model: string;
-  test: string;
-  description: string;
-  failures: number;
-  status: "pass" | "fail";
-  sample: string;
-}
+export type {DataTestResult};
 
 export type ComponentKind = "base" | "control" | "media";
 
